@@ -1,0 +1,38 @@
+package dev.harness.config;
+
+import dev.harness.traffic.Phase;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A validated, immutable test plan.
+ *
+ * @param source the plan file (null when built in code)
+ * @param name display name (defaults to the file name without extension)
+ * @param target the endpoint
+ * @param payloads the payload set
+ * @param phases traffic phases, in order
+ * @param slo objectives (may be empty)
+ * @param limits timeouts, in-flight cap, pool size
+ * @param seed seed of arrival gaps and payload order
+ * @param outputDir parent of {@code <run-id>/} result directories
+ */
+public record Plan(
+    Path source,
+    String name,
+    Target target,
+    PayloadSpec payloads,
+    List<Phase> phases,
+    Slo slo,
+    Limits limits,
+    long seed,
+    Path outputDir) {
+  public Plan {
+    phases = List.copyOf(phases);
+  }
+
+  /** Highest rate any phase offers. */
+  public double peakRatePerSec() {
+    return phases.stream().mapToDouble(Phase::peakRatePerSec).max().orElse(0);
+  }
+}

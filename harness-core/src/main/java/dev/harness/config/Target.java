@@ -1,0 +1,37 @@
+package dev.harness.config;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * The endpoint under test. Secrets are never held here: only the names of the environment
+ * variables that carry them, resolved when the run starts.
+ *
+ * @param protocol the API
+ * @param url full request URL (scheme, host, port, path); the protocol's default path is filled
+ *     in when the plan gives none
+ * @param model model name sent in OpenAI requests (null: keep the payload's own)
+ * @param stream request a streamed response (OpenAI protocols)
+ * @param method HTTP method (generic HTTP; POST for OpenAI)
+ * @param contentType request content type
+ * @param headers static headers, sent on every request
+ * @param headersFromEnv header name → environment variable holding its value
+ * @param bearerTokenEnv environment variable holding a bearer token, or null
+ * @param connectionPerRequest open a fresh connection for every request
+ */
+public record Target(
+    ProtocolKind protocol,
+    URI url,
+    String model,
+    boolean stream,
+    String method,
+    String contentType,
+    Map<String, String> headers,
+    Map<String, String> headersFromEnv,
+    String bearerTokenEnv,
+    boolean connectionPerRequest) {
+  public Target {
+    headers = Map.copyOf(headers);
+    headersFromEnv = Map.copyOf(headersFromEnv);
+  }
+}
