@@ -1,14 +1,19 @@
 package dev.harness.cli;
 
+import dev.harness.config.PlanException;
+import dev.harness.payload.PayloadException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code harness <command>}. */
+/** Entry point: {@code harness <command>}. The only class that exits the JVM. */
 @Command(
     name = "harness",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Load-testing harness for GPU inference endpoints.")
+    description = "Load-testing harness for GPU inference endpoints.",
+    footer = ExitCodes.HELP,
+    subcommands = {RunCommand.class, PayloadsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -18,7 +23,33 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getErr());
   }
 
+  /** The configured command line (for tests: call {@code execute} and read the streams). */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(Main::handle);
+    cl.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
+    return cl;
+  }
+
+  private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    if (e instanceof PlanException || e instanceof PayloadException) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      err.println("error: no such file: " + e.getMessage());
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
+    }
+    err.println("internal error: " + e);
+    e.printStackTrace(err);
+    err.flush();
+    return ExitCodes.INTERNAL;
+  }
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine().execute(args));
   }
 }

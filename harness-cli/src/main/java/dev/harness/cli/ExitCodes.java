@@ -1,0 +1,25 @@
+package dev.harness.cli;
+
+/** Every exit code the CLI uses, in one place (documented in the README and --help). */
+final class ExitCodes {
+  /** The command did what was asked; for runs, every output was written. */
+  static final int OK = 0;
+  /** An internal error (a bug): the message says what; outputs written where possible. */
+  static final int INTERNAL = 1;
+  /** Invalid plan, payload file or arguments: nothing was run. */
+  static final int INVALID_INPUT = 2;
+  /** The run completed and wrote its results, but not a single request succeeded. */
+  static final int NO_SUCCESS = 3;
+  /** Interrupted (Ctrl-C / SIGINT): what was measured was still written. */
+  static final int INTERRUPTED = 130;
+
+  static final String HELP =
+      "Exit codes:%n"
+          + "  0    completed, results written%n"
+          + "  1    internal error%n"
+          + "  2    invalid plan, payload file or arguments (nothing was run)%n"
+          + "  3    completed, but no request succeeded (endpoint unreachable or failing)%n"
+          + "  130  interrupted by Ctrl-C; what was measured was still written%n";
+
+  private ExitCodes() {}
+}

@@ -1,0 +1,518 @@
+package dev.harness.engine;
+
+import dev.harness.protocol.RequestSpec;
+import dev.harness.protocol.ResponseResult;
+import dev.harness.protocol.TokenCountSource;
+import dev.harness.protocol.TokenMetrics;
+import dev.harness.record.HiccupMeter;
+import dev.harness.record.IntervalLog;
+import dev.harness.record.Metric;
+import dev.harness.record.Outcome;
+import dev.harness.record.RequestLog;
+import dev.harness.record.RequestRecord;
+import dev.harness.record.RunRecorder;
+import dev.harness.record.StepCounters;
+import dev.harness.time.NanoClock;
+import dev.harness.traffic.ArrivalProcess;
+import dev.harness.traffic.Schedule;
+import dev.harness.traffic.Step;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Promise;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import javax.net.ssl.SSLException;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The open-loop driver. A dedicated pacer thread waits for each intended send time (park, then a
+ * short spin) and hands the request to a Netty event loop; latency is measured from the intended
+ * time, so a slow endpoint or a full pool shows in the numbers instead of slowing the schedule.
+ * Every scheduled request ends with exactly one outcome.
+ *
+ * <pre>{@code
+ * LoadEngine engine = new LoadEngine(config, recorder, hlog, requestLog, listener);
+ * EngineOutcome out = engine.run();   // blocks; engine.stop("interrupted") from another thread
+ * }</pre>
+ *
+ * The engine never prints; progress goes to the {@link EngineListener} once a second.
+ */
+public final class LoadEngine {
+  /** Last stretch before a send that the pacer spins instead of parking. */
+  static final long SPIN_NANOS = 60_000L;
+
+  private static final long MAX_PARK_NANOS = 10_000_000L;
+  private static final long TICK_NANOS = 1_000_000_000L;
+
+  private final EngineConfig config;
+  private final RunRecorder recorder;
+  private final IntervalLog hlog;
+  private final RequestLog requestLog;
+  private final EngineListener listener;
+  private final NanoClock clock;
+  private final Schedule schedule;
+  private final List<Step> steps;
+  private final long timeoutNanos;
+
+  private final AtomicLong inFlight = new AtomicLong();
+  private final LongAdder dispatchedCount = new LongAdder();
+  private final LongAdder completedOk = new LongAdder();
+  private volatile boolean stopRequested;
+  private volatile String stopReason;
+  private volatile long stopAtNanos = Long.MAX_VALUE;
+  private volatile boolean draining;
+  private volatile Thread pacerThread;
+  private final Map<LoopPool, EventLoop> loops = new IdentityHashMap<>();
+  private long origin;
+  private long originWall;
+
+  public LoadEngine(
+      EngineConfig config,
+      RunRecorder recorder,
+      IntervalLog hlog,
+      RequestLog requestLog,
+      EngineListener listener) {
+    this.config = config;
+    this.recorder = recorder;
+    this.hlog = hlog;
+    this.requestLog = requestLog;
+    this.listener = listener;
+    this.clock = config.clock();
+    this.schedule = config.schedule();
+    this.steps = schedule.steps();
+    this.timeoutNanos = config.requestTimeout().toNanos();
+    if (recorder.steps() != steps.size()) {
+      throw new IllegalArgumentException(
+          "recorder has " + recorder.steps() + " steps, schedule " + steps.size());
+    }
+  }
+
+  /**
+   * Asks the run to stop: no further sends; in-flight requests get the drain timeout, then are
+   * cancelled. Safe from any thread (e.g. a shutdown hook), idempotent.
+   */
+  public void stop(String reason) {
+    if (!stopRequested) {
+      stopReason = reason;
+      stopRequested = true;
+      stopAtNanos = clock.nanoTime();
+    }
+    Thread p = pacerThread;
+    if (p != null) {
+      LockSupport.unpark(p);
+    }
+  }
+
+  /** Runs the whole schedule and drain; blocks until every request has its outcome. */
+  public EngineOutcome run() throws InterruptedException {
+    boolean epoll = Epoll.isAvailable();
+    EventLoopGroup group =
+        epoll
+            ? new EpollEventLoopGroup(
+                config.eventLoops(), new DefaultThreadFactory("harness-loop", true))
+            : new NioEventLoopGroup(
+                config.eventLoops(), new DefaultThreadFactory("harness-loop", true));
+    Class<? extends SocketChannel> channelType =
+        epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+    try {
+      SslContext ssl = config.tls() ? clientTls() : null;
+      List<LoopPool> pools = new ArrayList<>();
+      int loops = config.eventLoops();
+      for (int i = 0; i < loops; i++) {
+        int share = config.connections() / loops + (i < config.connections() % loops ? 1 : 0);
+        EventLoop loop = group.next();
+        LoopPool pool =
+            new LoopPool(
+                loop,
+                channelType,
+                config,
+                ssl,
+                Math.max(1, share),
+                this::complete);
+        pools.add(pool);
+        this.loops.put(pool, loop);
+      }
+      int preconnected = preconnect(pools);
+      return drive(pools, preconnected, epoll ? "epoll" : "nio");
+    } finally {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private static SslContext clientTls() {
+    try {
+      return SslContextBuilder.forClient().build();
+    } catch (SSLException e) {
+      throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+    }
+  }
+
+  private int preconnect(List<LoopPool> pools) throws InterruptedException {
+    if (config.connectionPerRequest() || steps.isEmpty()) {
+      return 0;
+    }
+    double firstRate = Math.max(steps.get(0).startRatePerSec(), steps.get(0).endRatePerSec());
+    int want =
+        Math.min(config.connections(), Math.max(pools.size(), (int) Math.ceil(firstRate / 2)));
+    want = Math.min(want, 256);
+    List<Promise<Integer>> results = new ArrayList<>();
+    for (int i = 0; i < pools.size(); i++) {
+      LoopPool pool = pools.get(i);
+      int n = want / pools.size() + (i < want % pools.size() ? 1 : 0);
+      EventLoop loop = poolLoop(pool);
+      Promise<Integer> p = loop.newPromise();
+      loop.execute(() -> pool.preconnect(Math.min(n, pool.cap()), p));
+      results.add(p);
+    }
+    int ok = 0;
+    long waitMillis = config.connectTimeout().toMillis() + 1000;
+    for (Promise<Integer> p : results) {
+      if (p.await(waitMillis) && p.isSuccess()) {
+        ok += p.getNow();
+      }
+    }
+    return ok;
+  }
+
+
+  private EventLoop poolLoop(LoopPool pool) {
+    return loops.get(pool);
+  }
+
+  private EngineOutcome drive(List<LoopPool> pools, int preconnected, String transport)
+      throws InterruptedException {
+    long startDelay = config.startDelay().toNanos();
+    origin = clock.nanoTime() + startDelay;
+    originWall = clock.wallClockMillis() + startDelay / 1_000_000L;
+    long hardStop = origin + config.maxDuration().toNanos();
+
+    HiccupMeter hiccups = new HiccupMeter(clock, this::recordHiccup);
+    Ticker ticker = new Ticker();
+    Thread tickerThread = new Thread(ticker, "harness-interval");
+    tickerThread.setDaemon(true);
+
+    long[] scheduled = {0};
+    long[] scheduleEnd = {0};
+    Thread pacer =
+        new Thread(
+            () -> {
+              scheduled[0] = pace(pools, hardStop);
+              scheduleEnd[0] = clock.nanoTime() - origin;
+            },
+            "harness-pacer");
+    pacer.setPriority(Thread.MAX_PRIORITY);
+    pacerThread = pacer;
+    hiccups.start();
+    tickerThread.start();
+    pacer.start();
+    pacer.join();
+
+    draining = true;
+    drain(hardStop);
+    for (LoopPool pool : pools) {
+      poolLoop(pool).submit(pool::cancelAll).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+    long end = clock.nanoTime() - origin;
+    hiccups.stop();
+    ticker.stop();
+    tickerThread.join(5000);
+    ticker.tick(); // final interval
+    return new EngineOutcome(
+        originWall,
+        origin,
+        scheduled[0],
+        stopRequested,
+        stopReason,
+        scheduleEnd[0],
+        end,
+        preconnected,
+        transport,
+        ticker.anchors());
+  }
+
+  /** The pacer loop: returns how many requests the schedule produced. */
+  private long pace(List<LoopPool> pools, long hardStop) {
+    ArrivalProcess arrivals = schedule.arrivals();
+    long seq = 0;
+    long offset = arrivals.nextIntendedNanos();
+    RequestSpec spec = offset == ArrivalProcess.END ? null : prepare(0);
+    int next = 0;
+    while (offset != ArrivalProcess.END && spec != null) {
+      long due = origin + offset;
+      if (due >= hardStop) {
+        stop("max duration reached");
+      }
+      waitUntil(due);
+      if (stopRequested) {
+        break;
+      }
+      long now = clock.nanoTime();
+      int step = schedule.stepIndexAt(offset);
+      recorder.record(step, Metric.SCHEDULE_LAG, now - due);
+      RequestContext r = new RequestContext(seq, step, spec, due, now, due + timeoutNanos);
+      if (inFlight.get() >= config.maxInFlight()) {
+        r.lastByte = -1;
+        recordDrop(r);
+      } else {
+        inFlight.incrementAndGet();
+        dispatchedCount.increment();
+        LoopPool pool = pools.get(next);
+        next = next + 1 == pools.size() ? 0 : next + 1;
+        poolLoop(pool).execute(() -> pool.submit(r));
+      }
+      seq++;
+      offset = arrivals.nextIntendedNanos();
+      if (offset != ArrivalProcess.END) {
+        spec = prepare(seq); // serialized ahead of the next send
+        if (spec == null) {
+          break;
+        }
+      }
+    }
+    return seq;
+  }
+
+  private RequestSpec prepare(long seq) {
+    try {
+      return config.requests().next(seq);
+    } catch (RuntimeException e) {
+      stop("cannot prepare request " + seq + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  private void waitUntil(long due) {
+    while (!stopRequested) {
+      long remaining = due - clock.nanoTime();
+      if (remaining <= 0) {
+        return;
+      }
+      if (remaining > SPIN_NANOS) {
+        LockSupport.parkNanos(Math.min(remaining - SPIN_NANOS, MAX_PARK_NANOS));
+      } else {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  private void drain(long hardStop) throws InterruptedException {
+    while (inFlight.get() > 0) {
+      long now = clock.nanoTime();
+      long limit = hardStop;
+      if (stopRequested) {
+        limit = Math.min(limit, Math.max(stopAtNanos, now - 1) + config.drainTimeout().toNanos());
+      }
+      if (now >= limit) {
+        return;
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  private void recordDrop(RequestContext r) {
+    StepCounters c = recorder.counters(r.step);
+    c.increment(Outcome.DROPPED);
+    requestLog.add(toRecord(r, Outcome.DROPPED, null, 0));
+  }
+
+  /** Called on an event loop when a dispatched request ends. */
+  private void complete(RequestContext r, Outcome outcome, ResponseResult result) {
+    int s = r.step;
+    StepCounters c = recorder.counters(s);
+    c.increment(outcome);
+    int flags = 0;
+    if (outcome == Outcome.SUCCESS) {
+      recorder.record(s, Metric.E2E, r.lastByte - r.intended);
+      if (r.flushed >= 0) {
+        recorder.record(s, Metric.E2E_SENT, r.lastByte - r.flushed);
+      }
+      completedOk.increment();
+    } else if (outcome == Outcome.TIMEOUT) {
+      flags |= RequestRecord.CENSORED;
+      recorder.record(s, Metric.E2E, timeoutNanos);
+    }
+    long firstToken = -1;
+    if (result != null && result.chunkNanos().length > 0) {
+      firstToken = result.firstTokenNanos();
+      if (outcome == Outcome.SUCCESS) {
+        recordTokens(s, r, result);
+      }
+    } else if (outcome == Outcome.TIMEOUT && config.llm()) {
+      // no complete response: the first token, if any, is not known here; TTFT is censored too
+      recorder.record(s, Metric.TTFT, timeoutNanos);
+    }
+    if (result != null) {
+      c.tokens(result.outputTokens(), result.promptTokens(), result.tokenSource());
+    }
+    if (r.acquired >= 0) {
+      recorder.record(s, Metric.CONNECTION_WAIT, r.acquired - r.dispatched);
+    }
+    if (r.reusedConnection) {
+      flags |= RequestRecord.REUSED_CONNECTION;
+    }
+    if (r.resent) {
+      flags |= RequestRecord.RESENT;
+      c.staleResend();
+    }
+    requestLog.add(toRecord(r, outcome, result, flags, firstToken));
+    inFlight.decrementAndGet();
+  }
+
+  private void recordTokens(int s, RequestContext r, ResponseResult result) {
+    TokenMetrics tm = TokenMetrics.of(r.intended, r.flushed, r.lastByte, result);
+    if (tm.ttftNanos() >= 0) {
+      recorder.record(s, Metric.TTFT, tm.ttftNanos());
+    }
+    if (tm.ttftSentNanos() >= 0) {
+      recorder.record(s, Metric.TTFT_SENT, tm.ttftSentNanos());
+    }
+    if (tm.tpotNanos() >= 0) {
+      recorder.record(s, Metric.TPOT, tm.tpotNanos());
+    }
+    tm.forEachIcl(gap -> recorder.record(s, Metric.ICL, gap));
+    tm.forEachItl((gap, count) -> recorder.record(s, Metric.ITL, gap, count));
+  }
+
+  private RequestRecord toRecord(RequestContext r, Outcome o, ResponseResult result, int flags) {
+    return toRecord(r, o, result, flags, -1);
+  }
+
+  private RequestRecord toRecord(
+      RequestContext r, Outcome o, ResponseResult result, int flags, long firstToken) {
+    return new RequestRecord(
+        r.sequence,
+        r.step,
+        r.spec == null ? -1 : r.spec.payloadIndex(),
+        o,
+        result == null ? TokenCountSource.NONE : result.tokenSource(),
+        result == null ? 0 : result.httpStatus(),
+        result == null ? 0 : result.outputTokens(),
+        result == null ? -1 : result.promptTokens(),
+        r.intended - origin,
+        r.dispatched - origin,
+        rel(r.acquired),
+        rel(r.connected),
+        rel(r.flushed),
+        rel(r.firstByte),
+        rel(firstToken),
+        rel(r.lastByte),
+        flags);
+  }
+
+  private long rel(long t) {
+    return t < 0 ? -1 : t - origin;
+  }
+
+  private void recordHiccup(long nanos) {
+    recorder.record(currentStep(clock.nanoTime()), Metric.HICCUP, nanos);
+  }
+
+  private int currentStep(long now) {
+    long offset = now - origin;
+    if (offset < 0) {
+      return 0;
+    }
+    int s = schedule.stepIndexAt(offset);
+    return s < 0 ? steps.size() - 1 : s;
+  }
+
+  /** Once a second: swap interval histograms, write the hlog and requests.bin, report progress. */
+  private final class Ticker implements Runnable {
+    private volatile boolean running = true;
+    private long lastTick;
+    private long lastDispatched;
+    private long lastOk;
+    private final List<EngineOutcome.Anchor> anchors = new ArrayList<>();
+
+    synchronized List<EngineOutcome.Anchor> anchors() {
+      return new ArrayList<>(anchors);
+    }
+
+    void stop() {
+      running = false;
+    }
+
+    @Override
+    public void run() {
+      lastTick = origin;
+      long next = origin + TICK_NANOS;
+      while (running) {
+        long wait = next - clock.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(Math.min(wait, 50_000_000L));
+          continue;
+        }
+        tick();
+        next += TICK_NANOS;
+      }
+    }
+
+    synchronized void tick() {
+      long now = clock.nanoTime();
+      anchors.add(new EngineOutcome.Anchor(now, clock.wallClockMillis()));
+      Map<Metric, Histogram> interval = recorder.swapInterval();
+      long startWall = originWall + (lastTick - origin) / 1_000_000L;
+      long endWall = originWall + (now - origin) / 1_000_000L;
+      try {
+        hlog.append(startWall, endWall, interval);
+        requestLog.drain();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      double seconds = Math.max(1e-9, (now - lastTick) / 1e9);
+      long dispatched = dispatchedCount.sum();
+      long ok = completedOk.sum();
+      int step = currentStep(now);
+      long offset = now - origin;
+      Step st = steps.get(step);
+      double offered =
+          offset < st.startOffsetNanos() || offset >= st.endOffsetNanos() || draining
+              ? 0
+              : st.startRatePerSec()
+                  + (st.endRatePerSec() - st.startRatePerSec())
+                      * (offset - st.startOffsetNanos())
+                      / (double) st.durationNanos();
+      long errors = 0;
+      for (int i = 0; i < steps.size(); i++) {
+        errors += recorder.counters(i).errors();
+      }
+      Histogram lag = interval.get(Metric.SCHEDULE_LAG);
+      Histogram hic = interval.get(Metric.HICCUP);
+      Progress p =
+          new Progress(
+              now - origin,
+              step,
+              st.name(),
+              offered,
+              (dispatched - lastDispatched) / seconds,
+              (ok - lastOk) / seconds,
+              inFlight.get(),
+              recorder.total(step, Metric.E2E).getValueAtPercentile(99) / 1000.0,
+              errors,
+              lag.getTotalCount() == 0 ? 0 : lag.getValueAtPercentile(99) / 1000.0,
+              hic.getTotalCount() == 0 ? 0 : hic.getMaxValue() / 1000.0,
+              draining);
+      lastTick = now;
+      lastDispatched = dispatched;
+      lastOk = ok;
+      listener.onProgress(p);
+    }
+  }
+}

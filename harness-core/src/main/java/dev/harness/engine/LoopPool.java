@@ -1,0 +1,305 @@
+package dev.harness.engine;
+
+import dev.harness.protocol.Protocol;
+import dev.harness.protocol.ResponseResult;
+import dev.harness.record.Outcome;
+import dev.harness.time.NanoClock;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.Promise;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The connections and waiting requests of one event loop. Every method runs on that loop, so
+ * nothing here needs a lock. Pool size is a cap on open connections; a request that finds no idle
+ * connection and no room to open one waits (its wait is recorded as connection wait, and its
+ * timeout keeps running from its intended time).
+ */
+final class LoopPool {
+  private final EventLoop loop;
+  private final EngineConfig config;
+  private final SslContext ssl;
+  private final Completion completion;
+  private final int cap;
+  private final Bootstrap bootstrap;
+  private final String host;
+  private final int port;
+  private final String hostHeader;
+  private final Map<String, String> headers;
+
+  private final ArrayDeque<Channel> idle = new ArrayDeque<>();
+  private final ArrayDeque<RequestContext> waiting = new ArrayDeque<>();
+  private final Set<RequestContext> active = new HashSet<>();
+  private final Set<Channel> channels = new HashSet<>();
+  private int open;
+
+  LoopPool(
+      EventLoop loop,
+      Class<? extends SocketChannel> channelType,
+      EngineConfig config,
+      SslContext ssl,
+      int cap,
+      Completion completion) {
+    this.loop = loop;
+    this.config = config;
+    this.ssl = ssl;
+    this.cap = cap;
+    this.completion = completion;
+    this.host = config.url().getHost();
+    this.port = config.port();
+    boolean defaultPort = config.url().getPort() < 0;
+    this.hostHeader = defaultPort ? host : host + ":" + port;
+    this.headers = config.headers();
+    this.bootstrap =
+        new Bootstrap()
+            .group(loop)
+            .channel(channelType)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(
+                ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+            .handler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ReadStamp stamp = new ReadStamp(config.clock());
+                    ch.pipeline().addLast("read-stamp", stamp);
+                    if (ssl != null) {
+                      ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc(), host, port));
+                    }
+                    ch.pipeline().addLast("http", new HttpClientCodec(4096, 16384, 65536));
+                    ch.pipeline()
+                        .addLast(
+                            "exchange",
+                            new Exchange(
+                                LoopPool.this,
+                                stamp,
+                                hostHeader,
+                                headers,
+                                config.connectionPerRequest()));
+                  }
+                });
+  }
+
+  NanoClock clock() {
+    return config.clock();
+  }
+
+  Protocol protocol() {
+    return config.protocol();
+  }
+
+  int cap() {
+    return cap;
+  }
+
+  /** A newly dispatched request. */
+  void submit(RequestContext r) {
+    active.add(r);
+    long delay = r.deadline - clock().nanoTime();
+    if (delay <= 0) {
+      timeout(r);
+      return;
+    }
+    r.timeoutTask = loop.schedule(() -> timeout(r), delay, TimeUnit.NANOSECONDS);
+    acquire(r);
+  }
+
+  private void acquire(RequestContext r) {
+    Channel ch;
+    while ((ch = idle.pollFirst()) != null) {
+      if (ch.isActive() && !exchange(ch).busy()) {
+        assign(ch, r);
+        return;
+      }
+    }
+    if (open < cap) {
+      connect(r);
+    } else {
+      waiting.addLast(r);
+    }
+  }
+
+  private void assign(Channel ch, RequestContext r) {
+    r.acquired = clock().nanoTime();
+    r.channel = ch;
+    exchange(ch).send(ch, r);
+  }
+
+  private static Exchange exchange(Channel ch) {
+    return ch.pipeline().get(Exchange.class);
+  }
+
+  private ChannelFuture connect(RequestContext r) {
+    open++;
+    ChannelFuture f = bootstrap.connect(host, port);
+    Channel ch = f.channel();
+    channels.add(ch);
+    f.addListener(
+        done -> {
+          if (done.isSuccess()) {
+            long now = clock().nanoTime();
+            if (r != null && !r.done) {
+              r.connected = now;
+              assign(ch, r);
+            } else {
+              makeAvailable(ch);
+            }
+          } else {
+            open--;
+            channels.remove(ch);
+            if (r != null && !r.done) {
+              r.lastByte = clock().nanoTime();
+              complete(
+                  r,
+                  Outcome.CONNECT_ERROR,
+                  ResponseResult.failure(
+                      Outcome.CONNECT_ERROR, 0, String.valueOf(done.cause().getMessage())));
+            }
+            serveWaiting();
+          }
+        });
+    return f;
+  }
+
+  /** Opens {@code n} connections ahead of the schedule; the promise gets how many succeeded. */
+  void preconnect(int n, Promise<Integer> result) {
+    int[] pending = {n};
+    int[] ok = {0};
+    if (n == 0) {
+      result.setSuccess(0);
+      return;
+    }
+    for (int i = 0; i < n && open < cap; i++) {
+      connect(null)
+          .addListener(
+              f -> {
+                if (f.isSuccess()) {
+                  ok[0]++;
+                }
+                if (--pending[0] == 0) {
+                  result.setSuccess(ok[0]);
+                }
+              });
+    }
+  }
+
+  /**
+   * The exchange on {@code ch} finished. The connection goes back to the pool after already-read
+   * events have run, so a server that closes right after its response is seen closing first.
+   */
+  void release(Channel ch, boolean keepAlive) {
+    if (!keepAlive) {
+      ch.close();
+      return;
+    }
+    loop.execute(() -> makeAvailable(ch));
+  }
+
+  private void makeAvailable(Channel ch) {
+    if (!ch.isActive()) {
+      return; // closed() already did the bookkeeping
+    }
+    RequestContext w = pollWaiting();
+    if (w != null) {
+      assign(ch, w);
+    } else {
+      idle.addFirst(ch);
+    }
+  }
+
+  private RequestContext pollWaiting() {
+    RequestContext w;
+    while ((w = waiting.pollFirst()) != null) {
+      if (!w.done) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /** A connection closed (by either side). */
+  void closed(Channel ch) {
+    if (channels.remove(ch)) {
+      open--;
+    }
+    idle.remove(ch);
+    serveWaiting();
+  }
+
+  private void serveWaiting() {
+    while (open < cap) {
+      RequestContext w = pollWaiting();
+      if (w == null) {
+        return;
+      }
+      connect(w);
+    }
+  }
+
+  void resendOnFreshConnection(RequestContext r) {
+    r.resent = true;
+    r.resetAttempt();
+    if (open < cap) {
+      connect(r);
+    } else {
+      waiting.addFirst(r);
+    }
+  }
+
+  private void timeout(RequestContext r) {
+    if (r.done) {
+      return;
+    }
+    waiting.remove(r);
+    Channel ch = r.channel;
+    if (ch != null && exchange(ch) != null) {
+      exchange(ch).abandon(ch);
+    }
+    r.lastByte = r.deadline;
+    complete(r, Outcome.TIMEOUT, null);
+  }
+
+  void complete(RequestContext r, Outcome outcome, ResponseResult result) {
+    if (r.done) {
+      return;
+    }
+    r.done = true;
+    if (r.timeoutTask != null) {
+      r.timeoutTask.cancel(false);
+    }
+    active.remove(r);
+    completion.complete(r, outcome, result);
+  }
+
+  /** Ends every request still in flight as cancelled and closes all connections. */
+  void cancelAll() {
+    List<RequestContext> left = new ArrayList<>(active);
+    long now = clock().nanoTime();
+    for (RequestContext r : left) {
+      r.lastByte = now;
+      complete(r, Outcome.CANCELLED, null);
+    }
+    waiting.clear();
+    for (Channel ch : new ArrayList<>(channels)) {
+      ch.close();
+    }
+  }
+
+  int activeCount() {
+    return active.size();
+  }
+}

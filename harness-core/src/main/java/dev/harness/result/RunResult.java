@@ -1,0 +1,58 @@
+package dev.harness.result;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run measured, as written to {@code results.json} (schema documented in
+ * docs/results-schema.md). Reports and comparisons read only this and {@code requests.bin}.
+ *
+ * @param schemaVersion {@link #SCHEMA_VERSION}
+ * @param runId directory name of the run
+ * @param kind "run" for fixed phases
+ * @param startedAt wall-clock time of the schedule origin
+ * @param endedAt wall-clock time the run ended
+ * @param interrupted stopped before the schedule ended
+ * @param stopReason why, or null
+ * @param seed seed of arrival gaps and payload order
+ * @param versions harness, Java, Netty, OS
+ * @param plan the plan as run (no secrets: header values and tokens are never recorded)
+ * @param payloads the payload set
+ * @param generator facts about the load generator itself
+ * @param anchors (monotonic ns, wall-clock ms) pairs, one per interval, to map requests.bin
+ *     timestamps and hlog intervals to calendar time
+ * @param steps one entry per step, in schedule order
+ * @param totals the whole run
+ * @param warnings things the user should know (one line each)
+ */
+public record RunResult(
+    int schemaVersion,
+    String runId,
+    String kind,
+    Instant startedAt,
+    Instant endedAt,
+    boolean interrupted,
+    String stopReason,
+    long seed,
+    Map<String, String> versions,
+    PlanSummary plan,
+    PayloadSummary payloads,
+    GeneratorSummary generator,
+    List<Anchor> anchors,
+    List<StepResult> steps,
+    Totals totals,
+    List<String> warnings) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public RunResult {
+    versions = Map.copyOf(versions);
+    anchors = List.copyOf(anchors);
+    steps = List.copyOf(steps);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A monotonic reading (ns since the run origin) and the wall clock at the same moment. */
+  public record Anchor(long offsetNanos, long wallClockMillis) {}
+}

@@ -1,0 +1,202 @@
+package dev.harness.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.harness.config.ProtocolKind;
+import dev.harness.config.Target;
+import dev.harness.payload.Payload;
+import dev.harness.protocol.Protocol;
+import dev.harness.protocol.Protocols;
+import dev.harness.record.IntervalLog;
+import dev.harness.record.Metric;
+import dev.harness.record.Outcome;
+import dev.harness.record.RequestLog;
+import dev.harness.record.RequestRecord;
+import dev.harness.record.RunRecorder;
+import dev.harness.time.NanoClock;
+import dev.harness.traffic.Phase;
+import dev.harness.traffic.Schedule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+
+/** Runs the real engine against a URL with a small builder; collects what it recorded. */
+final class EngineFixture {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dir;
+  private ProtocolKind protocol = ProtocolKind.HTTP;
+  private String url;
+  private List<Phase> phases;
+  private Duration timeout = Duration.ofSeconds(5);
+  private int maxInFlight = 2000;
+  private int connections = 2000;
+  private Duration maxDuration = Duration.ofMinutes(2);
+  private Duration drain = Duration.ofSeconds(5);
+  private boolean perRequest;
+  private Consumer<LoadEngine> onStart = e -> {};
+
+  EngineFixture(Path dir) {
+    this.dir = dir;
+  }
+
+  EngineFixture url(String u) {
+    url = u;
+    return this;
+  }
+
+  EngineFixture protocol(ProtocolKind p) {
+    protocol = p;
+    return this;
+  }
+
+  EngineFixture phases(Phase... p) {
+    phases = List.of(p);
+    return this;
+  }
+
+  EngineFixture timeout(Duration d) {
+    timeout = d;
+    return this;
+  }
+
+  EngineFixture maxInFlight(int n) {
+    maxInFlight = n;
+    connections = Math.min(connections, n);
+    return this;
+  }
+
+  EngineFixture connections(int n) {
+    connections = n;
+    return this;
+  }
+
+  EngineFixture maxDuration(Duration d) {
+    maxDuration = d;
+    return this;
+  }
+
+  EngineFixture connectionPerRequest() {
+    perRequest = true;
+    return this;
+  }
+
+  EngineFixture onStart(Consumer<LoadEngine> c) {
+    onStart = c;
+    return this;
+  }
+
+  Result run() throws Exception {
+    Schedule schedule = Schedule.of(phases, 7);
+    Target target =
+        new Target(
+            protocol,
+            URI.create(url),
+            protocol.isLlm() ? "test-model" : null,
+            protocol.isLlm(),
+            "POST",
+            "application/json",
+            Map.of(),
+            Map.of(),
+            null,
+            perRequest);
+    Protocol p = Protocols.create(target);
+    Payload payload =
+        new Payload(
+            0,
+            1,
+            "p0",
+            JSON.readTree(
+                protocol.isLlm()
+                    ? "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":5}"
+                    : "{\"x\":1}"),
+            1,
+            -1,
+            5);
+    RequestSource source = seq -> p.build(payload, seq);
+    RunRecorder recorder =
+        new RunRecorder(schedule.steps().size(), Math.max(10_000_000L, timeout.toNanos() / 500));
+    List<Progress> progress = new ArrayList<>();
+    EngineOutcome outcome;
+    try (IntervalLog hlog = new IntervalLog(dir.resolve("latency.hlog"), 0, "test");
+        RequestLog log = new RequestLog(dir.resolve("requests.bin"), 0)) {
+      EngineConfig config =
+          new EngineConfig(
+              URI.create(url),
+              Map.of(),
+              p,
+              protocol.isLlm(),
+              source,
+              schedule,
+              timeout,
+              Duration.ofSeconds(2),
+              maxInFlight,
+              connections,
+              maxDuration,
+              drain,
+              perRequest,
+              1,
+              Duration.ofMillis(200),
+              NanoClock.system());
+      LoadEngine engine =
+          new LoadEngine(
+              config,
+              recorder,
+              hlog,
+              log,
+              pr -> {
+                synchronized (progress) {
+                  progress.add(pr);
+                }
+              });
+      onStart.accept(engine);
+      outcome = engine.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Result(
+        outcome, recorder, RequestLog.read(dir.resolve("requests.bin")), progress, schedule);
+  }
+
+  record Result(
+      EngineOutcome outcome,
+      RunRecorder recorder,
+      List<RequestRecord> requests,
+      List<Progress> progress,
+      Schedule schedule) {
+
+    Histogram histogram(Metric m) {
+      Histogram h = recorder.total(0, m);
+      for (int s = 1; s < recorder.steps(); s++) {
+        h.add(recorder.total(s, m));
+      }
+      return h;
+    }
+
+    double millisAt(Metric m, double percentile) {
+      return histogram(m).getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    long count(Outcome o) {
+      long n = 0;
+      for (int s = 0; s < recorder.steps(); s++) {
+        n += recorder.counters(s).count(o);
+      }
+      return n;
+    }
+
+    long totalOutcomes() {
+      long n = 0;
+      for (int s = 0; s < recorder.steps(); s++) {
+        n += recorder.counters(s).total();
+      }
+      return n;
+    }
+  }
+}
