@@ -11,5 +11,8 @@ import java.util.List;
 public record Slo(List<Objective> objectives, double maxErrorRate) {
   public Slo {
     objectives = List.copyOf(objectives);
+    if (!(maxErrorRate >= 0 && maxErrorRate <= 1)) {
+      throw new IllegalArgumentException("maxErrorRate must be from 0 to 1, got " + maxErrorRate);
+    }
   }
 }
