@@ -2,7 +2,7 @@ package dev.harness.engine;
 
 import dev.harness.protocol.RequestSpec;
 import dev.harness.protocol.ResponseResult;
-import dev.harness.protocol.TokenCountSource;
+import dev.harness.record.TokenCountSource;
 import dev.harness.protocol.TokenMetrics;
 import dev.harness.record.HiccupMeter;
 import dev.harness.record.IntervalLog;

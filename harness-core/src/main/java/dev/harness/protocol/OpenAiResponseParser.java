@@ -1,5 +1,6 @@
 package dev.harness.protocol;
 
+import dev.harness.record.TokenCountSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.harness.record.Outcome;
 import io.netty.buffer.ByteBuf;

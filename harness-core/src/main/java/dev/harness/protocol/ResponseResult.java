@@ -1,5 +1,6 @@
 package dev.harness.protocol;
 
+import dev.harness.record.TokenCountSource;
 import dev.harness.record.Outcome;
 
 /**

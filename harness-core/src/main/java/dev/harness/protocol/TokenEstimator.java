@@ -1,5 +1,7 @@
 package dev.harness.protocol;
 
+import dev.harness.record.TokenCountSource;
+
 /**
  * Rough token count of generated text when the server gives no usage and the length is not known:
  * about four characters (Unicode code points) per token, rounded half up, the rule of thumb OpenAI

@@ -1,6 +1,6 @@
 package dev.harness.record;
 
-import dev.harness.protocol.TokenCountSource;
+import dev.harness.record.TokenCountSource;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;

@@ -1,6 +1,6 @@
 package dev.harness.record;
 
-import dev.harness.protocol.TokenCountSource;
+import dev.harness.record.TokenCountSource;
 
 /**
  * The timeline and outcome of one scheduled request, as stored in {@code requests.bin}. Times are

@@ -1,6 +1,6 @@
 package dev.harness.record;
 
-import dev.harness.protocol.TokenCountSource;
+import dev.harness.record.TokenCountSource;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;

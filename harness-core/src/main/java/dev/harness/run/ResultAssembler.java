@@ -4,7 +4,7 @@ import dev.harness.config.Objective;
 import dev.harness.config.Plan;
 import dev.harness.engine.EngineOutcome;
 import dev.harness.payload.PayloadSet;
-import dev.harness.protocol.TokenCountSource;
+import dev.harness.record.TokenCountSource;
 import dev.harness.record.LatencySummary;
 import dev.harness.record.Metric;
 import dev.harness.record.Outcome;

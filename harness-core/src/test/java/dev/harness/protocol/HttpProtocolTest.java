@@ -1,5 +1,6 @@
 package dev.harness.protocol;
 
+import dev.harness.record.TokenCountSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

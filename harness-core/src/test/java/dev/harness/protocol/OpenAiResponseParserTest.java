@@ -1,5 +1,6 @@
 package dev.harness.protocol;
 
+import dev.harness.record.TokenCountSource;
 import static dev.harness.protocol.Streams.content;
 import static dev.harness.protocol.Streams.done;
 import static dev.harness.protocol.Streams.feed;

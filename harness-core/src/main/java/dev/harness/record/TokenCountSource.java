@@ -1,4 +1,4 @@
-package dev.harness.protocol;
+package dev.harness.record;
 
 /** Where a request's output token count came from, best first. */
 public enum TokenCountSource {
