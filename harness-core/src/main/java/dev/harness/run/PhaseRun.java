@@ -106,7 +106,7 @@ public final class PhaseRun {
 
         protocol.build(set.get(0), 0);
       } catch (IllegalArgumentException e) {
-        throw new PayloadException(set.file() + ":" + set.get(0).lineNumber() + ": " + e.getMessage());
+        throw new PayloadException(set.file(), set.get(0).lineNumber(), e.getMessage());
       }
       List<String> warnings = new ArrayList<>(planWarnings);
       if (set.skippedLines() > 0) {

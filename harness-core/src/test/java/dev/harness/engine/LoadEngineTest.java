@@ -30,10 +30,21 @@ class LoadEngineTest {
   void fixedDelayIsMeasuredWithinOneMillisecond() throws Exception {
     try (TestHttpServer server = new TestHttpServer(new TestHttpServer.Behaviour().delayMillis(20))) {
       EngineFixture.Result r =
-          new EngineFixture(dir).url(server.url("/score")).phases(uniform(300, 5)).run();
+          new EngineFixture(dir)
+              .url(server.url("/score"))
+              .phases(
+                  new ConstantPhase("warmup", 300, Duration.ofSeconds(2), Arrival.uniform()),
+                  new ConstantPhase("measured", 300, Duration.ofSeconds(5), Arrival.uniform()))
+              .run();
       assertThat(r.count(Outcome.SUCCESS)).isEqualTo(r.outcome().scheduled());
-      assertThat(r.millisAt(Metric.E2E, 50)).isCloseTo(20.0, within(1.0));
-      assertThat(r.millisAt(Metric.E2E, 99)).isCloseTo(20.0, within(1.0));
+      org.HdrHistogram.Histogram measured = r.recorder().total(1, Metric.E2E);
+      assertThat(measured.getTotalCount()).isEqualTo(1500);
+      for (Metric m : new Metric[] {Metric.E2E, Metric.E2E_SENT, Metric.SCHEDULE_LAG, Metric.CONNECTION_WAIT, Metric.HICCUP}) {
+        org.HdrHistogram.Histogram h = r.recorder().total(1, m);
+        System.out.printf("DIAG %s p50=%.3f p99=%.3f max=%.3f%n", m, h.getValueAtPercentile(50)/1000.0, h.getValueAtPercentile(99)/1000.0, h.getMaxValue()/1000.0);
+      }
+      assertThat(measured.getValueAtPercentile(50) / 1000.0).isCloseTo(20.0, within(1.0));
+      assertThat(measured.getValueAtPercentile(99) / 1000.0).isCloseTo(20.0, within(1.0));
     }
   }
 

@@ -10,6 +10,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -83,11 +86,13 @@ public final class TestHttpServer implements AutoCloseable {
 
   public TestHttpServer(Behaviour behaviour) throws InterruptedException {
     this.behaviour = behaviour;
-    this.group = new NioEventLoopGroup(1);
+    // epoll's timers are precise to microseconds; NIO's to about a millisecond
+    boolean epoll = Epoll.isAvailable();
+    this.group = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
     this.server =
         new ServerBootstrap()
             .group(group)
-            .channel(NioServerSocketChannel.class)
+            .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
             .option(ChannelOption.SO_BACKLOG, 4096)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(
