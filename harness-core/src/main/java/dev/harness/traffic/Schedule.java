@@ -13,7 +13,9 @@ import java.util.Set;
  * <pre>{@code
  * Schedule schedule = Schedule.of(plan.phases(), plan.seed());
  * ArrivalProcess arrivals = schedule.arrivals();
- * for (long t = arrivals.nextIntendedNanos(); t != ArrivalProcess.END; t = arrivals.nextIntendedNanos()) {
+ * for (long t = arrivals.nextIntendedNanos();
+ *     t != ArrivalProcess.END;
+ *     t = arrivals.nextIntendedNanos()) {
  *   int step = schedule.stepIndexAt(t);   // the cohort the request belongs to
  *   ...
  * }

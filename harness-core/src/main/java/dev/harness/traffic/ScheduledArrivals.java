@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * {@code Seeds.derive(seed, phaseIndex)}. The cumulative units {@code U₁ < U₂ < …} are mapped to
  * times by the inverse of the phase's cumulative offered load, {@code t = Λ⁻¹(U)}; a phase ends
  * when U passes Λ at the phase end. Times are rounded to nanoseconds and kept strictly increasing
- * by a 1 ns bump where rounding would tie.
+ * by a 1 ns bump where rounding would tie; at absurd rates (more than one send per nanosecond)
+ * bumps can pile up, and sends that would be pushed past the end of the schedule are not made.
  */
 final class ScheduledArrivals implements ArrivalProcess {
   private final Segment[] segments;
@@ -56,7 +57,13 @@ final class ScheduledArrivals implements ArrivalProcess {
         units += gaps.nextGap();
       }
     }
-    return place(segments[segment], units - unitsBeforeSegment);
+    long t = place(segments[segment], units - unitsBeforeSegment);
+    if (t >= segments[segments.length - 1].endNanos()) {
+      // only reachable when bumps pile up at more than one send per nanosecond
+      segment = segments.length;
+      return END;
+    }
+    return t;
   }
 
   private void startPhaseAt(int first) {

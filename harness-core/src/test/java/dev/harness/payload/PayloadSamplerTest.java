@@ -96,7 +96,9 @@ class PayloadSamplerTest {
       for (int i = 0; i < weights.length; i++) {
         double p = weights[i] / total;
         double sigma = Math.sqrt(p * (1 - p) / n);
-        assertThat((double) counts[i] / n).as("share of payload %d", i).isCloseTo(p, within(4 * sigma));
+        assertThat((double) counts[i] / n)
+            .as("share of payload %d", i)
+            .isCloseTo(p, within(4 * sigma));
       }
     }
   }

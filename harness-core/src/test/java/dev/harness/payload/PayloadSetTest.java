@@ -51,7 +51,8 @@ class PayloadSetTest {
 
   @Test
   void maxCompletionTokensIsTheKnownOutputLengthWhenMaxTokensIsAbsent() throws Exception {
-    Path file = PayloadFiles.write(dir, "mct.jsonl", "{\"max_completion_tokens\":90,\"prompt\":\"x\"}");
+    Path file =
+        PayloadFiles.write(dir, "mct.jsonl", "{\"max_completion_tokens\":90,\"prompt\":\"x\"}");
 
     try (PayloadSet set = PayloadSet.open(file, false)) {
       assertThat(set.get(0).maxTokens()).isEqualTo(90);
@@ -65,7 +66,8 @@ class PayloadSetTest {
         PayloadFiles.write(
             dir,
             "wrapped.jsonl",
-            "{\"id\":7,\"weight\":3,\"prompt_tokens\":5,\"max_tokens\":40,\"body\":{\"prompt\":\"a\"}}",
+            "{\"id\":7,\"weight\":3,\"prompt_tokens\":5,\"max_tokens\":40,"
+                + "\"body\":{\"prompt\":\"a\"}}",
             "{\"body\":\"amount=12.5&country=NZ\"}",
             "{\"body\":{\"prompt\":\"b\",\"max_tokens\":64}}");
 
@@ -91,7 +93,8 @@ class PayloadSetTest {
 
   @Test
   void anIdDefaultsToTheLineNumber() throws Exception {
-    Path file = PayloadFiles.write(dir, "noid.jsonl", "", PayloadFiles.chat("a"), PayloadFiles.chat("b"));
+    Path file =
+        PayloadFiles.write(dir, "noid.jsonl", "", PayloadFiles.chat("a"), PayloadFiles.chat("b"));
 
     try (PayloadSet set = PayloadSet.open(file, false)) {
       assertThat(set.get(0).id()).isEqualTo("line-2");
@@ -104,7 +107,9 @@ class PayloadSetTest {
   void getReturnsWhatTheFileSaysLineByLine() throws Exception {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
-      lines.add("{\"id\":\"p" + i + "\",\"prompt\":\"" + "w".repeat(i * 7) + "\",\"max_tokens\":" + i + "}");
+      lines.add(
+          "{\"id\":\"p" + i + "\",\"prompt\":\"" + "w".repeat(i * 7) + "\",\"max_tokens\":" + i
+              + "}");
     }
     Path file = PayloadFiles.write(dir, "many.jsonl", lines);
 
@@ -142,7 +147,8 @@ class PayloadSetTest {
               })
               .toList();
 
-      assertThat(ids).containsExactlyElementsOf(IntStream.range(0, 2000).mapToObj(i -> "p" + i).toList());
+      assertThat(ids)
+          .containsExactlyElementsOf(IntStream.range(0, 2000).mapToObj(i -> "p" + i).toList());
     }
   }
 
@@ -150,7 +156,9 @@ class PayloadSetTest {
   void crlfEndingsAndAMissingFinalNewlineAreHandled() throws Exception {
     Path file =
         PayloadFiles.writeRaw(
-            dir, "crlf.jsonl", "{\"prompt\":\"one\"}\r\n\r\n{\"prompt\":\"two\"}\r\n{\"prompt\":\"three\"}");
+            dir,
+            "crlf.jsonl",
+            "{\"prompt\":\"one\"}\r\n\r\n{\"prompt\":\"two\"}\r\n{\"prompt\":\"three\"}");
 
     try (PayloadSet set = PayloadSet.open(file, false)) {
       assertThat(set.size()).isEqualTo(3);
@@ -181,7 +189,8 @@ class PayloadSetTest {
     try (PayloadSet set = PayloadSet.open(file, false)) {
       assertThat(set.get(1).body().get("prompt").asText()).isEqualTo(longText);
       assertThat(set.get(2).body().at("/messages/0/content").asText()).isEqualTo("after");
-      assertThat(set.stats().bodyBytes().max()).isEqualTo(longText.length() + "{\"prompt\":\"\"}".length());
+      assertThat(set.stats().bodyBytes().max())
+          .isEqualTo(longText.length() + "{\"prompt\":\"\"}".length());
     }
   }
 
@@ -208,7 +217,13 @@ class PayloadSetTest {
           """)
   void aMalformedLineIsReportedWithItsFileAndLineNumber(String name, String line, String problem) {
     Path file =
-        PayloadFiles.write(dir, "bad.jsonl", PayloadFiles.chat("fine"), "", PayloadFiles.chat("fine"), line,
+        PayloadFiles.write(
+            dir,
+            "bad.jsonl",
+            PayloadFiles.chat("fine"),
+            "",
+            PayloadFiles.chat("fine"),
+            line,
             PayloadFiles.chat("fine"));
 
     assertThatThrownBy(() -> PayloadSet.open(file, false))
