@@ -504,7 +504,7 @@ public final class LoadEngine {
               (dispatched - lastDispatched) / seconds,
               (ok - lastOk) / seconds,
               inFlight.get(),
-              recorder.total(step, Metric.E2E).getValueAtPercentile(99) / 1000.0,
+              recorder.percentileMillis(step, Metric.E2E, 99),
               errors,
               lag.getTotalCount() == 0 ? 0 : lag.getValueAtPercentile(99) / 1000.0,
               hic.getTotalCount() == 0 ? 0 : hic.getMaxValue() / 1000.0,

@@ -6,6 +6,7 @@ import dev.harness.config.Target;
 import dev.harness.payload.Payload;
 import dev.harness.protocol.Protocol;
 import dev.harness.protocol.Protocols;
+import dev.harness.protocol.RequestSpec;
 import dev.harness.record.IntervalLog;
 import dev.harness.record.Metric;
 import dev.harness.record.Outcome;
@@ -92,6 +93,22 @@ final class EngineFixture {
     return this;
   }
 
+  /**
+   * Warms the JVM (harness and in-process server alike) up with a short discarded run against
+   * {@code url}: the first second of a cold JVM is slow on a 2-core machine, which would show in
+   * the latencies of whichever test runs first.
+   */
+  static void warmUp(Path dir, String url, double rate) throws Exception {
+    Path w = dir.resolve("warmup");
+    java.nio.file.Files.createDirectories(w);
+    new EngineFixture(w)
+        .url(url)
+        .phases(
+            new dev.harness.traffic.ConstantPhase(
+                "warmup", rate, Duration.ofSeconds(3), dev.harness.traffic.Arrival.uniform()))
+        .run();
+  }
+
   Result run() throws Exception {
     Schedule schedule = Schedule.of(phases, 7);
     Target target =
@@ -119,7 +136,20 @@ final class EngineFixture {
             1,
             -1,
             5);
-    RequestSource source = seq -> p.build(payload, seq);
+    RequestSource source =
+        seq -> {
+          RequestSpec spec = p.build(payload, seq);
+          Map<String, String> headers = new java.util.HashMap<>(spec.headers());
+          headers.put("X-Harness-Seq", Long.toString(seq));
+          return new RequestSpec(
+              spec.method(),
+              spec.pathAndQuery(),
+              headers,
+              spec.body(),
+              spec.payloadIndex(),
+              spec.promptTokens(),
+              spec.expectedOutputTokens());
+        };
     RunRecorder recorder =
         new RunRecorder(schedule.steps().size(), Math.max(10_000_000L, timeout.toNanos() / 500));
     List<Progress> progress = new ArrayList<>();

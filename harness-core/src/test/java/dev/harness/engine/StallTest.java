@@ -28,6 +28,8 @@ class StallTest {
   void aStalledServerShowsInTheTailAsTheScheduleSaysItShould() throws Exception {
     try (TestHttpServer server =
         new TestHttpServer(new TestHttpServer.Behaviour().delayMillis(1).stall(10_000, 2_000))) {
+      EngineFixture.warmUp(dir, server.url("/"), 200);
+      server.restartStallClock();
       EngineFixture.Result r =
           new EngineFixture(dir)
               .url(server.url("/"))

@@ -83,6 +83,24 @@ public final class TestHttpServer implements AutoCloseable {
   private final AtomicLong firstRequestNanos = new AtomicLong(-1);
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong connections = new AtomicLong();
+  private final PreciseTimer timer = new PreciseTimer();
+  private final org.HdrHistogram.Recorder actualDelays = new org.HdrHistogram.Recorder(3);
+
+  private final java.util.concurrent.ConcurrentHashMap<Long, Long> delayBySeq =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Ground truth: how long after reading it the server wrote the response to the request that
+   * carried header {@code X-Harness-Seq: n}, in nanoseconds; -1 if unknown.
+   */
+  public long actualDelayNanos(long seq) {
+    return delayBySeq.getOrDefault(seq, -1L);
+  }
+
+  /** How long after reading each request the server actually wrote its response (µs). */
+  public org.HdrHistogram.Histogram actualDelays() {
+    return actualDelays.getIntervalHistogram();
+  }
 
   public TestHttpServer(Behaviour behaviour) throws InterruptedException {
     this.behaviour = behaviour;
@@ -118,6 +136,14 @@ public final class TestHttpServer implements AutoCloseable {
     return "http://127.0.0.1:" + port() + path;
   }
 
+  /**
+   * Starts the stall clock again: the stall window is measured from the next request. Lets a test
+   * warm the JVM up against this server first.
+   */
+  public void restartStallClock() {
+    firstRequestNanos.set(-1);
+  }
+
   public long requests() {
     return requests.get();
   }
@@ -144,18 +170,28 @@ public final class TestHttpServer implements AutoCloseable {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
       requests.incrementAndGet();
-      long delay = delayFor(System.nanoTime());
-      ctx.executor()
-          .schedule(
-              () -> {
-                if (behaviour.streamAndClose) {
-                  stream(ctx, 0);
-                } else {
-                  respond(ctx);
-                }
-              },
-              delay,
-              TimeUnit.NANOSECONDS);
+      long readAt = System.nanoTime();
+      long delay = delayFor(readAt);
+      String seqHeader = req.headers().get("X-Harness-Seq");
+      long seq = seqHeader == null ? -1 : Long.parseLong(seqHeader);
+      timer.at(
+          readAt + delay,
+          () -> {
+              ctx.executor()
+                  .execute(
+                      () -> {
+                        long actual = System.nanoTime() - readAt;
+                        actualDelays.recordValue(actual / 1000);
+                        if (seq >= 0) {
+                          delayBySeq.put(seq, actual);
+                        }
+                        if (behaviour.streamAndClose) {
+                          stream(ctx, 0);
+                        } else {
+                          respond(ctx);
+                        }
+                      });
+          });
     }
 
     private void respond(ChannelHandlerContext ctx) {
@@ -210,6 +246,7 @@ public final class TestHttpServer implements AutoCloseable {
 
   @Override
   public void close() {
+    timer.close();
     server.close().syncUninterruptibly();
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
   }
