@@ -76,8 +76,10 @@ final class ResultAssembler {
     long ok = 0;
     long tokens = 0;
     long staleResends = 0;
+    long scheduleEnd = outcome == null ? 0 : outcome.scheduleEndNanos();
+    boolean cut = outcome == null || outcome.interrupted();
     for (Step step : schedule.steps()) {
-      StepResult sr = step(step, timeoutMicros);
+      StepResult sr = step(step, timeoutMicros, cut ? scheduleEnd : Long.MAX_VALUE);
       steps.add(sr);
       StepCounters c = recorder.counters(step.index());
       scheduled += sr.scheduled();
@@ -124,7 +126,11 @@ final class ResultAssembler {
         warnings);
   }
 
-  private StepResult step(Step step, long timeoutMicros) {
+  /**
+   * One step's figures. Rates are per second of the window that was actually scheduled: a step
+   * cut short by an interrupted run is not diluted by the part that never ran.
+   */
+  private StepResult step(Step step, long timeoutMicros, long scheduleEndNanos) {
     StepCounters c = recorder.counters(step.index());
     Map<String, LatencySummary> latencies = new LinkedHashMap<>();
     for (Metric m : Metric.values()) {
@@ -146,23 +152,26 @@ final class ResultAssembler {
     }
     long total = c.total();
     long successes = c.count(Outcome.SUCCESS);
-    double seconds = step.durationNanos() / 1e9;
+    long ranNanos =
+        Math.max(0, Math.min(step.endOffsetNanos(), scheduleEndNanos) - step.startOffsetNanos());
+    double seconds = Math.max(1e-9, ranNanos) / 1e9;
+    double windowSeconds = step.durationNanos() / 1e9;
     return new StepResult(
         step.index(),
         step.name(),
         step.phaseName(),
         step.startOffsetNanos() / 1e9,
-        seconds,
+        windowSeconds,
         step.meanRatePerSec(),
         step.startRatePerSec(),
         step.endRatePerSec(),
         total,
-        successes / seconds,
+        ranNanos == 0 ? 0 : successes / seconds,
         outcomes,
         total == 0 ? 0 : (total - successes) / (double) total,
         latencies,
         c.outputTokens(),
-        c.outputTokens() / seconds,
+        ranNanos == 0 ? 0 : c.outputTokens() / seconds,
         sources);
   }
 
