@@ -27,8 +27,25 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(Main::handle);
-    cl.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
+    cl.setParameterExceptionHandler(Main::usageError);
+    // Parse errors (unknown command or option, a value of the wrong type) are invalid input.
+    cl.setExitCodeExceptionMapper(
+        e ->
+            e instanceof CommandLine.ParameterException
+                ? ExitCodes.INVALID_INPUT
+                : ExitCodes.INTERNAL);
     return cl;
+  }
+
+  /** A bad command line: one error line, suggestions if any, and where to find the usage. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println("error: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+    err.flush();
+    return ExitCodes.INVALID_INPUT;
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -1,5 +1,6 @@
 package dev.harness.cli;
 
+import dev.harness.config.DurationParser;
 import dev.harness.config.LoadedPlan;
 import dev.harness.config.PlanLoader;
 import dev.harness.config.PlanOverrides;
@@ -71,15 +72,29 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No live progress.")
   boolean quiet;
 
+  /** The command-line overrides; a bad value is a usage error naming its flag (exit 2). */
+  private PlanOverrides overrides() {
+    Duration d = null;
+    if (duration != null) {
+      try {
+        d = DurationParser.parse(duration);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--duration: " + e.getMessage());
+      }
+    }
+    try {
+      return new PlanOverrides(url, rate, d, seed, out);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outW = spec.commandLine().getOut();
-    Duration d =
-        duration == null ? null : dev.harness.config.DurationParser.parse(duration);
-    LoadedPlan loaded =
-        new PlanLoader(System.getenv())
-            .load(planFile, new PlanOverrides(url, rate, d, seed, out));
+    LoadedPlan loaded = new PlanLoader(System.getenv()).load(planFile, overrides());
     PhaseRun run =
         PhaseRun.prepare(
             loaded.plan(),

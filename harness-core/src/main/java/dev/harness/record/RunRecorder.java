@@ -84,7 +84,9 @@ public final class RunRecorder {
     if (count <= 0) {
       return;
     }
-    long micros = Math.max(1, Math.min(highestMicros, (nanos + 500) / 1000));
+    // nanos / 1000 rounded half up, without the overflow of (nanos + 500) near Long.MAX_VALUE
+    long micros = nanos / 1000 + (nanos % 1000 >= 500 ? 1 : 0);
+    micros = Math.max(1, Math.min(highestMicros, micros));
     Recorder r = recorders.get(step).get(metric);
     if (count == 1) {
       r.recordValue(micros);
@@ -104,8 +106,9 @@ public final class RunRecorder {
    * thread only.
    */
   public synchronized Map<Metric, Histogram> swapInterval() {
-    for (Histogram h : intervalMerged.values()) {
-      h.reset();
+    for (Map.Entry<Metric, Histogram> e : intervalMerged.entrySet()) {
+      e.getValue().reset(); // reset() also clears the tag
+      e.getValue().setTag(e.getKey().tag());
     }
     for (int s = 0; s < recorders.size(); s++) {
       Map<Metric, Recorder> stepRecorders = recorders.get(s);

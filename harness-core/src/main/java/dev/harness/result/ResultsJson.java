@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Reads and writes {@code results.json}. Writes atomically (temp file, then rename). */
+/**
+ * Reads and writes {@code results.json} (schema: docs/results-schema.md). Writes atomically (temp
+ * file, then rename), map entries sorted by key so that equal results give identical files.
+ */
 public final class ResultsJson {
   public static final String FILE_NAME = "results.json";
 
@@ -18,6 +21,9 @@ public final class ResultsJson {
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
           .enable(SerializationFeature.INDENT_OUTPUT)
+          // the records hold Map.copyOf maps, whose order changes from one JVM to the next:
+          // sorted keys keep the file the same for the same results (diffs, golden files)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();

@@ -1,0 +1,60 @@
+package dev.harness.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A tiny HTTP endpoint on 127.0.0.1 and an ephemeral port (the JDK's own server): answers every
+ * request at once with {@code 200 {"ok":true}} and counts what it answered. Fine for tens of
+ * requests per second.
+ */
+final class LoopbackEndpoint implements AutoCloseable {
+  private static final byte[] BODY = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+
+  private final HttpServer server;
+  private final AtomicLong requests = new AtomicLong();
+
+  LoopbackEndpoint() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    server.createContext("/", this::answer);
+    server.start();
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      in.readAllBytes();
+    }
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, BODY.length);
+    exchange.getResponseBody().write(BODY);
+    exchange.close();
+    requests.incrementAndGet();
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  long requests() {
+    return requests.get();
+  }
+
+  /** A loopback URL on which nothing listens: a port that was free a moment ago. */
+  static String deadUrl() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return "http://127.0.0.1:" + s.getLocalPort() + "/score";
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
