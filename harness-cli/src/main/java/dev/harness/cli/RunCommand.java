@@ -147,11 +147,11 @@ final class RunCommand implements Callable<Integer> {
       outW.flush();
     } finally {
       written.countDown();
-    }
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      return ExitCodes.INTERRUPTED;
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        interrupted[0] = true; // the JVM is exiting on a signal: the hook is running
+      }
     }
     if (interrupted[0]) {
       return ExitCodes.INTERRUPTED;

@@ -201,6 +201,7 @@ public final class LoadEngine {
     long startDelay = config.startDelay().toNanos();
     origin = clock.nanoTime() + startDelay;
     originWall = clock.wallClockMillis() + startDelay / 1_000_000L;
+    requestLog.originWallMillis(originWall);
     long hardStop = origin + config.maxDuration().toNanos();
 
     HiccupMeter hiccups = new HiccupMeter(clock, this::recordHiccup);
@@ -358,7 +359,7 @@ public final class LoadEngine {
       // no complete response: the first token, if any, is not known here; TTFT is censored too
       recorder.record(s, Metric.TTFT, timeoutNanos);
     }
-    if (result != null) {
+    if (result != null && outcome == Outcome.SUCCESS) {
       c.tokens(result.outputTokens(), result.promptTokens(), result.tokenSource());
     }
     if (r.acquired >= 0) {

@@ -37,10 +37,30 @@ public final class RequestLog implements Closeable {
   private final DataOutputStream out;
   private final ConcurrentLinkedQueue<RequestRecord> queue = new ConcurrentLinkedQueue<>();
   private long written;
+  private long originWallMillis;
+  private boolean headerWritten;
 
+  /**
+   * Opens the file. The header is written with the first records, so the engine can set the
+   * run's real origin ({@link #originWallMillis(long)}) once it is known; {@code
+   * originWallMillis} here is the fallback.
+   */
   public RequestLog(Path file, long originWallMillis) throws IOException {
     this.out =
         new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+    this.originWallMillis = originWallMillis;
+  }
+
+  /** Sets the wall-clock time of the origin that record times count from. Before any drain. */
+  public synchronized void originWallMillis(long millis) {
+    if (headerWritten) {
+      throw new IllegalStateException("the header of requests.bin is already written");
+    }
+    this.originWallMillis = millis;
+  }
+
+  private void writeHeader() throws IOException {
+    headerWritten = true;
     out.writeInt(MAGIC);
     out.writeInt(FORMAT_VERSION);
     out.writeLong(originWallMillis);
@@ -61,6 +81,9 @@ public final class RequestLog implements Closeable {
 
   /** Writes everything queued so far. Call from one thread. */
   public synchronized void drain() throws IOException {
+    if (!headerWritten) {
+      writeHeader();
+    }
     RequestRecord r;
     while ((r = queue.poll()) != null) {
       write(r);
