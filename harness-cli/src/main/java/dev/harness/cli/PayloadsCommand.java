@@ -78,7 +78,11 @@ final class PayloadsCommand implements Runnable {
       for (long c : counts) {
         most = Math.max(most, c);
       }
-      for (int i = 0; i < counts.length; i++) {
+      int first = 0;
+      while (first < counts.length - 1 && counts[first] == 0) {
+        first++; // leading empty buckets say nothing
+      }
+      for (int i = first; i < counts.length; i++) {
         long lo = i == 0 ? 0 : bounds[i - 1] + 1;
         int bar = (int) Math.round(40.0 * counts[i] / most);
         sb.append(
