@@ -36,8 +36,8 @@ final class ClassicBackend implements Backend {
     timer.at(
         origin + a.departure(),
         () -> {
+          depart(id, seq, a); // the truth is recorded before the client can see the answer
           ctx.executor().execute(() -> Replies.json(ctx, 200, body, keepAlive));
-          depart(id, seq, a);
         });
   }
 

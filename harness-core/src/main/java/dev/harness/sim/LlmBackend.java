@@ -75,13 +75,13 @@ final class LlmBackend implements Backend {
       }
       int count = e.count();
       boolean last = e.last();
-      call.ctx.executor().execute(() -> call.writeToken(count, last));
-      if (last) {
+      if (last) { // recorded before the client can see the end of the response
         truths.record(
             new RequestTruth(
                 call.id, call.seq, call.arrival, call.start, call.firstToken, step.end(),
                 call.promptTokens, call.outputTokens, 200));
       }
+      call.ctx.executor().execute(() -> call.writeToken(count, last));
     }
     runStep(step.end());
   }

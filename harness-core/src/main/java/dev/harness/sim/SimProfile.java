@@ -173,22 +173,12 @@ public record SimProfile(
   }
 
   /**
-   * Why the model cannot be loaded, or null if it can: the weights plus the loading overhead
-   * exceed host memory, or the weights leave no room for even one request's KV cache in usable
-   * accelerator memory.
+   * Why the model cannot be loaded, or null if it can: the weights leave no room for a KV cache
+   * in usable accelerator memory, or the weights plus the loading overhead exceed host memory.
    */
   public String loadFailure() {
     if (!isLlm()) {
       return null;
-    }
-    double needHost = llm.weightsGiB() + llm.loadOverheadGiB();
-    if (instance.memoryGiB() > 0 && needHost > instance.memoryGiB()) {
-      return String.format(
-          Locale.ROOT,
-          "out of memory while loading %s on %s: the %.1f GiB artifact plus %.1f GiB loading "
-              + "overhead exceed the host's %.1f GiB of RAM",
-          llm.model(), instance.type(), llm.weightsGiB(), llm.loadOverheadGiB(),
-          instance.memoryGiB());
     }
     if (kvCapacityTokens() <= 0) {
       return String.format(
@@ -198,6 +188,15 @@ public record SimProfile(
           llm.model(), instance.type(), llm.weightsGiB(),
           usableAcceleratorBytes() / GIB, instance.acceleratorMemoryGiB(),
           llm.memoryUtilization());
+    }
+    double needHost = llm.weightsGiB() + llm.loadOverheadGiB();
+    if (instance.memoryGiB() > 0 && needHost > instance.memoryGiB()) {
+      return String.format(
+          Locale.ROOT,
+          "out of memory while loading %s on %s: the %.1f GiB artifact plus %.1f GiB loading "
+              + "overhead exceed the host's %.1f GiB of RAM",
+          llm.model(), instance.type(), llm.weightsGiB(), llm.loadOverheadGiB(),
+          instance.memoryGiB());
     }
     return null;
   }
