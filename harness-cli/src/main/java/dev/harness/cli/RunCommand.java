@@ -4,18 +4,11 @@ import dev.harness.config.DurationParser;
 import dev.harness.config.LoadedPlan;
 import dev.harness.config.PlanLoader;
 import dev.harness.config.PlanOverrides;
-import dev.harness.engine.EngineConfig;
-import dev.harness.report.StepTable;
-import dev.harness.result.RunResult;
-import dev.harness.run.PhaseRun;
-import dev.harness.time.NanoClock;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,69 +88,6 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outW = spec.commandLine().getOut();
     LoadedPlan loaded = new PlanLoader(System.getenv()).load(planFile, overrides());
-    PhaseRun run =
-        PhaseRun.prepare(
-            loaded.plan(),
-            loaded.warnings(),
-            System.getenv(),
-            NanoClock.system(),
-            Versions.harness(),
-            eventLoops == null ? EngineConfig.defaultEventLoops() : eventLoops);
-    for (String w : run.warnings()) {
-      err.println("warning: " + w);
-    }
-    err.printf(
-        "harness: %s → %s, %d step(s), %.0f s, about %.0f requests; results in %s%n",
-        loaded.plan().name(),
-        loaded.plan().target().url(),
-        run.schedule().steps().size(),
-        run.schedule().durationNanos() / 1e9,
-        run.schedule().expectedRequests(),
-        run.directory());
-    err.flush();
-
-    CountDownLatch written = new CountDownLatch(1);
-    boolean[] interrupted = {false};
-    long drainMillis = loaded.plan().limits().drainTimeout().toMillis();
-    Thread hook =
-        new Thread(
-            () -> {
-              interrupted[0] = true;
-              run.stop("interrupted");
-              try {
-                written.await(drainMillis + 15_000, TimeUnit.MILLISECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "harness-interrupt");
-    Runtime.getRuntime().addShutdownHook(hook);
-    ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.interactive());
-    RunResult result;
-    try {
-      result = run.execute(quiet ? p -> {} : progress);
-      progress.finish();
-      outW.println();
-      outW.print(StepTable.render(result));
-      outW.println();
-      if (result.interrupted()) {
-        outW.println("stopped early: " + result.stopReason());
-      }
-      outW.println("results: " + run.directory().toAbsolutePath());
-      outW.flush();
-    } finally {
-      written.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        interrupted[0] = true; // the JVM is exiting on a signal: the hook is running
-      }
-    }
-    if (interrupted[0]) {
-      return ExitCodes.INTERRUPTED;
-    }
-    return result.totals().succeeded() == 0 && result.totals().scheduled() > 0
-        ? ExitCodes.NO_SUCCESS
-        : ExitCodes.OK;
+    return PlanExecution.execute(loaded, eventLoops, quiet, outW, err);
   }
 }
