@@ -266,9 +266,9 @@ public final class LoadEngine {
       }
       long now = clock.nanoTime();
       int step = schedule.stepIndexAt(offset);
-      recorder.record(step, Metric.SCHEDULE_LAG, now - due);
       RequestContext r = new RequestContext(seq, step, spec, due, now, due + timeoutNanos);
       if (inFlight.get() >= config.maxInFlight()) {
+        recorder.record(step, Metric.SCHEDULE_LAG, now - due);
         r.lastByte = -1;
         recordDrop(r);
       } else {
@@ -337,6 +337,14 @@ public final class LoadEngine {
   private void complete(RequestContext r, Outcome outcome, ResponseResult result) {
     int s = r.step;
     StepCounters c = recorder.counters(s);
+    recorder.record(s, Metric.SCHEDULE_LAG, r.dispatched - r.intended);
+    if (outcome == Outcome.SUCCESS && r.lastByte > r.deadline) {
+      // The timeout task runs on the same event loop; when the loop is behind, a response can
+      // complete after its deadline before the timeout fires. It is still a timeout.
+      outcome = Outcome.TIMEOUT;
+      result = null;
+      r.lastByte = r.deadline;
+    }
     c.increment(outcome);
     int flags = 0;
     if (outcome == Outcome.SUCCESS) {

@@ -109,7 +109,9 @@ final class LoopPool {
   /** A newly dispatched request. */
   void submit(RequestContext r) {
     active.add(r);
-    long delay = r.deadline - clock().nanoTime();
+    long now = clock().nanoTime();
+    r.dispatched = now;
+    long delay = r.deadline - now;
     if (delay <= 0) {
       timeout(r);
       return;

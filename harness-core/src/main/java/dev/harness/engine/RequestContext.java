@@ -14,7 +14,11 @@ final class RequestContext {
   final int step;
   final RequestSpec spec;
   final long intended;
-  final long dispatched;
+  /**
+   * When an event loop took the request over (set by the pool): the end of the generator's own
+   * path, so a saturated event loop shows as schedule lag, not as endpoint latency.
+   */
+  long dispatched;
   final long deadline;
 
   long acquired = -1;

@@ -15,7 +15,7 @@ import dev.harness.record.TokenCountSource;
  * @param outputTokens output tokens (0 if none)
  * @param promptTokens prompt tokens if known, else -1
  * @param intended intended send time
- * @param dispatched when the pacer handed the request over
+ * @param dispatched when an event loop took the request over (dropped: when the pacer dropped it)
  * @param acquired when a connection was acquired for it
  * @param connected when its connection finished connecting (only if it opened a new one)
  * @param flushed when the request was written to the socket

@@ -114,7 +114,9 @@ public final class PhaseRun {
             "payloads: skipped " + set.skippedLines() + " malformed line(s) of " + set.file());
       }
       double expected = schedule.expectedRequests();
-      if (!plan.payloads().saltPrompts() && expected > 3.0 * set.size()) {
+      if (plan.target().protocol().isLlm()
+          && !plan.payloads().saltPrompts()
+          && expected > 3.0 * set.size()) {
         warnings.add(
             String.format(
                 "payloads: the run sends about %.0f requests from a set of %d (%.1f× each): "

@@ -226,18 +226,31 @@ class PhaseRunTest {
 
   @Test
   void sendingMoreThanThreeTimesTheSetWarnsAboutPromptCaches() throws Exception {
-    try (RecordingEndpoint endpoint = new RecordingEndpoint()) {
-      PhaseRun run =
-          prepare(
-              plan(endpoint.url("/score"), 2, "", "",
-                  "  - {type: constant, rate: 20, duration: 1s}\n", Map.of()),
-              Map.of());
-
-      assertThat(run.warnings()).filteredOn(w -> w.contains("prompt caches")).singleElement()
-          .asString().startsWith("payloads: ").contains("set of 2");
-      RunResult result = run.execute(p -> {});
-      assertThat(result.warnings()).anyMatch(w -> w.contains("prompt caches"));
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 2; i++) {
+      lines.append("{\"messages\": [{\"role\": \"user\", \"content\": \"q").append(i)
+          .append("\"}], \"max_tokens\": 5}\n");
     }
+    Files.writeString(dir.resolve("chats.jsonl"), lines);
+    String yaml =
+        "target: {protocol: openai-chat, url: \"http://127.0.0.1:1\"}\n"
+            + "payloads: {file: chats.jsonl}\n"
+            + "phases:\n  - {type: constant, rate: 20, duration: 1s}\n";
+    LoadedPlan llm =
+        new PlanLoader(Map.of())
+            .parse(yaml, dir.resolve("chat-plan.yaml"),
+                new PlanOverrides(null, null, null, null, dir.resolve("out")));
+    PhaseRun run = prepare(llm, Map.of());
+    run.payloads().close();
+    assertThat(run.warnings()).filteredOn(w -> w.contains("prompt caches")).singleElement()
+        .asString().startsWith("payloads: ").contains("set of 2");
+
+    // A plain HTTP endpoint has no prompt cache to fool: no warning there.
+    PhaseRun http =
+        prepare(plan("http://127.0.0.1:1/score", 2, "", "",
+            "  - {type: constant, rate: 20, duration: 1s}\n", Map.of()), Map.of());
+    http.payloads().close();
+    assertThat(http.warnings()).noneMatch(w -> w.contains("prompt caches"));
   }
 
   @Test
