@@ -1,17 +1,11 @@
 package dev.harness.engine;
 
 import dev.harness.protocol.RequestSpec;
-import dev.harness.protocol.ResponseResult;
-import dev.harness.record.TokenCountSource;
-import dev.harness.protocol.TokenMetrics;
 import dev.harness.record.HiccupMeter;
 import dev.harness.record.IntervalLog;
 import dev.harness.record.Metric;
-import dev.harness.record.Outcome;
 import dev.harness.record.RequestLog;
-import dev.harness.record.RequestRecord;
 import dev.harness.record.RunRecorder;
-import dev.harness.record.StepCounters;
 import dev.harness.time.NanoClock;
 import dev.harness.traffic.ArrivalProcess;
 import dev.harness.traffic.Schedule;
@@ -31,7 +25,6 @@ import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -73,13 +66,12 @@ public final class LoadEngine {
 
   private final AtomicLong inFlight = new AtomicLong();
   private final LongAdder dispatchedCount = new LongAdder();
-  private final LongAdder completedOk = new LongAdder();
+  private final OutcomeRecorder outcomes;
   private volatile boolean stopRequested;
   private volatile String stopReason;
   private volatile long stopAtNanos = Long.MAX_VALUE;
   private volatile boolean draining;
   private volatile Thread pacerThread;
-  private final Map<LoopPool, EventLoop> loops = new IdentityHashMap<>();
   private long origin;
   private long originWall;
 
@@ -98,6 +90,8 @@ public final class LoadEngine {
     this.schedule = config.schedule();
     this.steps = schedule.steps();
     this.timeoutNanos = config.requestTimeout().toNanos();
+    this.outcomes =
+        new OutcomeRecorder(recorder, requestLog, timeoutNanos, config.llm(), inFlight);
     if (recorder.steps() != steps.size()) {
       throw new IllegalArgumentException(
           "recorder has " + recorder.steps() + " steps, schedule " + steps.size());
@@ -137,17 +131,9 @@ public final class LoadEngine {
       int loops = config.eventLoops();
       for (int i = 0; i < loops; i++) {
         int share = config.connections() / loops + (i < config.connections() % loops ? 1 : 0);
-        EventLoop loop = group.next();
-        LoopPool pool =
+        pools.add(
             new LoopPool(
-                loop,
-                channelType,
-                config,
-                ssl,
-                Math.max(1, share),
-                this::complete);
-        pools.add(pool);
-        this.loops.put(pool, loop);
+                group.next(), channelType, config, ssl, Math.max(1, share), outcomes));
       }
       int preconnected = preconnect(pools);
       return drive(pools, preconnected, epoll ? "epoll" : "nio");
@@ -176,7 +162,7 @@ public final class LoadEngine {
     for (int i = 0; i < pools.size(); i++) {
       LoopPool pool = pools.get(i);
       int n = want / pools.size() + (i < want % pools.size() ? 1 : 0);
-      EventLoop loop = poolLoop(pool);
+      EventLoop loop = pool.loop();
       Promise<Integer> p = loop.newPromise();
       loop.execute(() -> pool.preconnect(Math.min(n, pool.cap()), p));
       results.add(p);
@@ -191,17 +177,13 @@ public final class LoadEngine {
     return ok;
   }
 
-
-  private EventLoop poolLoop(LoopPool pool) {
-    return loops.get(pool);
-  }
-
   private EngineOutcome drive(List<LoopPool> pools, int preconnected, String transport)
       throws InterruptedException {
     long startDelay = config.startDelay().toNanos();
     origin = clock.nanoTime() + startDelay;
     originWall = clock.wallClockMillis() + startDelay / 1_000_000L;
     requestLog.originWallMillis(originWall);
+    outcomes.start(origin);
     long hardStop = origin + config.maxDuration().toNanos();
 
     HiccupMeter hiccups = new HiccupMeter(clock, this::recordHiccup);
@@ -228,7 +210,7 @@ public final class LoadEngine {
     draining = true;
     drain(hardStop);
     for (LoopPool pool : pools) {
-      poolLoop(pool).submit(pool::cancelAll).awaitUninterruptibly(5, TimeUnit.SECONDS);
+      pool.loop().submit(pool::cancelAll).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
     long end = clock.nanoTime() - origin;
     hiccups.stop();
@@ -268,15 +250,13 @@ public final class LoadEngine {
       int step = schedule.stepIndexAt(offset);
       RequestContext r = new RequestContext(seq, step, spec, due, now, due + timeoutNanos);
       if (inFlight.get() >= config.maxInFlight()) {
-        recorder.record(step, Metric.SCHEDULE_LAG, now - due);
-        r.lastByte = -1;
-        recordDrop(r);
+        outcomes.dropped(r);
       } else {
         inFlight.incrementAndGet();
         dispatchedCount.increment();
         LoopPool pool = pools.get(next);
         next = next + 1 == pools.size() ? 0 : next + 1;
-        poolLoop(pool).execute(() -> pool.submit(r));
+        pool.loop().execute(() -> pool.submit(r));
       }
       seq++;
       offset = arrivals.nextIntendedNanos();
@@ -325,108 +305,6 @@ public final class LoadEngine {
       }
       Thread.sleep(5);
     }
-  }
-
-  private void recordDrop(RequestContext r) {
-    StepCounters c = recorder.counters(r.step);
-    c.increment(Outcome.DROPPED);
-    requestLog.add(toRecord(r, Outcome.DROPPED, null, 0));
-  }
-
-  /** Called on an event loop when a dispatched request ends. */
-  private void complete(RequestContext r, Outcome outcome, ResponseResult result) {
-    int s = r.step;
-    StepCounters c = recorder.counters(s);
-    recorder.record(s, Metric.SCHEDULE_LAG, r.dispatched - r.intended);
-    if (outcome == Outcome.SUCCESS && r.lastByte > r.deadline) {
-      // The timeout task runs on the same event loop; when the loop is behind, a response can
-      // complete after its deadline before the timeout fires. It is still a timeout.
-      outcome = Outcome.TIMEOUT;
-      result = null;
-      r.lastByte = r.deadline;
-    }
-    c.increment(outcome);
-    int flags = 0;
-    if (outcome == Outcome.SUCCESS) {
-      recorder.record(s, Metric.E2E, r.lastByte - r.intended);
-      if (r.flushed >= 0) {
-        recorder.record(s, Metric.E2E_SENT, r.lastByte - r.flushed);
-      }
-      completedOk.increment();
-    } else if (outcome == Outcome.TIMEOUT) {
-      flags |= RequestRecord.CENSORED;
-      recorder.record(s, Metric.E2E, timeoutNanos);
-    }
-    long firstToken = -1;
-    if (result != null && result.chunkNanos().length > 0) {
-      firstToken = result.firstTokenNanos();
-      if (outcome == Outcome.SUCCESS) {
-        recordTokens(s, r, result);
-      }
-    } else if (outcome == Outcome.TIMEOUT && config.llm()) {
-      // no complete response: the first token, if any, is not known here; TTFT is censored too
-      recorder.record(s, Metric.TTFT, timeoutNanos);
-    }
-    if (result != null && outcome == Outcome.SUCCESS) {
-      c.tokens(result.outputTokens(), result.promptTokens(), result.tokenSource());
-    }
-    if (r.acquired >= 0) {
-      recorder.record(s, Metric.CONNECTION_WAIT, r.acquired - r.dispatched);
-    }
-    if (r.reusedConnection) {
-      flags |= RequestRecord.REUSED_CONNECTION;
-    }
-    if (r.resent) {
-      flags |= RequestRecord.RESENT;
-      c.staleResend();
-    }
-    requestLog.add(toRecord(r, outcome, result, flags, firstToken));
-    inFlight.decrementAndGet();
-  }
-
-  private void recordTokens(int s, RequestContext r, ResponseResult result) {
-    TokenMetrics tm = TokenMetrics.of(r.intended, r.flushed, r.lastByte, result);
-    if (tm.ttftNanos() >= 0) {
-      recorder.record(s, Metric.TTFT, tm.ttftNanos());
-    }
-    if (tm.ttftSentNanos() >= 0) {
-      recorder.record(s, Metric.TTFT_SENT, tm.ttftSentNanos());
-    }
-    if (tm.tpotNanos() >= 0) {
-      recorder.record(s, Metric.TPOT, tm.tpotNanos());
-    }
-    tm.forEachIcl(gap -> recorder.record(s, Metric.ICL, gap));
-    tm.forEachItl((gap, count) -> recorder.record(s, Metric.ITL, gap, count));
-  }
-
-  private RequestRecord toRecord(RequestContext r, Outcome o, ResponseResult result, int flags) {
-    return toRecord(r, o, result, flags, -1);
-  }
-
-  private RequestRecord toRecord(
-      RequestContext r, Outcome o, ResponseResult result, int flags, long firstToken) {
-    return new RequestRecord(
-        r.sequence,
-        r.step,
-        r.spec == null ? -1 : r.spec.payloadIndex(),
-        o,
-        result == null ? TokenCountSource.NONE : result.tokenSource(),
-        result == null ? 0 : result.httpStatus(),
-        result == null ? 0 : result.outputTokens(),
-        result == null ? -1 : result.promptTokens(),
-        r.intended - origin,
-        r.dispatched - origin,
-        rel(r.acquired),
-        rel(r.connected),
-        rel(r.flushed),
-        rel(r.firstByte),
-        rel(firstToken),
-        rel(r.lastByte),
-        flags);
-  }
-
-  private long rel(long t) {
-    return t < 0 ? -1 : t - origin;
   }
 
   private void recordHiccup(long nanos) {
@@ -487,7 +365,7 @@ public final class LoadEngine {
       }
       double seconds = Math.max(1e-9, (now - lastTick) / 1e9);
       long dispatched = dispatchedCount.sum();
-      long ok = completedOk.sum();
+      long ok = outcomes.succeeded();
       int step = currentStep(now);
       long offset = now - origin;
       Step st = steps.get(step);

@@ -102,6 +102,10 @@ final class LoopPool {
     return config.protocol();
   }
 
+  EventLoop loop() {
+    return loop;
+  }
+
   int cap() {
     return cap;
   }

@@ -52,7 +52,6 @@ public final class IntervalLog implements Closeable {
       h.setStartTimeStamp(intervalStartWallMillis);
       h.setEndTimeStamp(intervalEndWallMillis);
       writer.outputIntervalHistogram(h);
-      Thread.yield(); // compressing a histogram takes a while: let the event loops in between
     }
     out.flush();
   }

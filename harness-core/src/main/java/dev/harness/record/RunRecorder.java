@@ -120,9 +120,6 @@ public final class RunRecorder {
           totals.get(s).get(m).add(interval);
           intervalMerged.get(m).add(interval);
         }
-        // Give the event loops the CPU between slices: on a small machine a millisecond-long
-        // burst of bookkeeping would otherwise show up in the latencies being measured.
-        Thread.yield();
       }
     }
     return intervalMerged;

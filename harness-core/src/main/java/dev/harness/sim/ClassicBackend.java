@@ -1,5 +1,6 @@
 package dev.harness.sim;
 
+import dev.harness.time.DeadlineTimer;
 import dev.harness.time.NanoClock;
 import io.netty.channel.ChannelHandlerContext;
 import java.util.ArrayList;
@@ -8,11 +9,11 @@ import java.util.List;
 /**
  * Drives a {@link ClassicModel} in real time: a request's departure is computed when it has been
  * read, and its answer {@code {"score": x}} is written at that departure by the {@link
- * DeliveryTimer}. Virtual times are nanoseconds since the server's origin.
+ * DeadlineTimer}. Virtual times are nanoseconds since the server's origin.
  */
 final class ClassicBackend implements Backend {
   private final ClassicModel model;
-  private final DeliveryTimer timer;
+  private final DeadlineTimer timer;
   private final NanoClock clock;
   private final long origin;
   private final TruthLog truths;
@@ -20,7 +21,7 @@ final class ClassicBackend implements Backend {
   private long finishedBusy;
 
   ClassicBackend(
-      ClassicModel model, DeliveryTimer timer, NanoClock clock, long origin, TruthLog truths) {
+      ClassicModel model, DeadlineTimer timer, NanoClock clock, long origin, TruthLog truths) {
     this.model = model;
     this.timer = timer;
     this.clock = clock;

@@ -1,5 +1,6 @@
 package dev.harness.sim;
 
+import dev.harness.time.DeadlineTimer;
 import dev.harness.time.NanoClock;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,12 +8,12 @@ import java.util.Map;
 /**
  * Drives an {@link LlmModel} in real time. The step starting at {@code t} is computed once every
  * arrival up to {@code t} is known: at the arrival itself when the engine was idle, else when the
- * previous step ends. Its tokens are delivered at its end by the {@link DeliveryTimer}, which then
+ * previous step ends. Its tokens are delivered at its end by the {@link DeadlineTimer}, which then
  * computes the next step. Virtual times are nanoseconds since the server's origin.
  */
 final class LlmBackend implements Backend {
   private final LlmModel model;
-  private final DeliveryTimer timer;
+  private final DeadlineTimer timer;
   private final NanoClock clock;
   private final long origin;
   private final TruthLog truths;
@@ -20,7 +21,7 @@ final class LlmBackend implements Backend {
   private boolean stepPending;
   private long stepEnd;
 
-  LlmBackend(LlmModel model, DeliveryTimer timer, NanoClock clock, long origin, TruthLog truths) {
+  LlmBackend(LlmModel model, DeadlineTimer timer, NanoClock clock, long origin, TruthLog truths) {
     this.model = model;
     this.timer = timer;
     this.clock = clock;

@@ -1,5 +1,6 @@
 package dev.harness.sim;
 
+import dev.harness.time.DeadlineTimer;
 import dev.harness.time.NanoClock;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -92,7 +93,7 @@ public final class SimServer implements AutoCloseable {
   private final SimProfile profile;
   private final EventLoopGroup group;
   private final Channel channel;
-  private final DeliveryTimer timer;
+  private final DeadlineTimer timer;
   private final TruthLog truths;
   private final String hostForUrl;
   private final AtomicReference<Throwable> deliveryFailure;
@@ -102,7 +103,7 @@ public final class SimServer implements AutoCloseable {
       SimProfile profile,
       EventLoopGroup group,
       Channel channel,
-      DeliveryTimer timer,
+      DeadlineTimer timer,
       TruthLog truths,
       String host) {
     this.deliveryFailure = deliveryFailure;
@@ -121,8 +122,8 @@ public final class SimServer implements AutoCloseable {
     long origin = clock.nanoTime();
     TruthLog truths = new TruthLog(options.keepTruths(), options.truthFile());
     AtomicReference<Throwable> timerFailure = new AtomicReference<>();
-    DeliveryTimer timer =
-        new DeliveryTimer(clock, "sim-delivery", (t, e) -> timerFailure.compareAndSet(null, e));
+    DeadlineTimer timer =
+        new DeadlineTimer(clock, "sim-delivery", (t, e) -> timerFailure.compareAndSet(null, e));
     Backend backend;
     String loadFailure = profile.loadFailure();
     if (profile.isLlm()) {

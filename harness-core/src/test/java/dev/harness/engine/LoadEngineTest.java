@@ -7,6 +7,7 @@ import dev.harness.config.ProtocolKind;
 import dev.harness.record.Metric;
 import dev.harness.record.Outcome;
 import dev.harness.record.RequestRecord;
+import dev.harness.testing.EngineFixture;
 import dev.harness.testing.TestHttpServer;
 import dev.harness.traffic.Arrival;
 import dev.harness.traffic.ConstantPhase;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.harness.record.Metric;
 import dev.harness.record.Outcome;
+import dev.harness.testing.EngineFixture;
 import dev.harness.testing.TestHttpServer;
 import dev.harness.traffic.Arrival;
 import dev.harness.traffic.ConstantPhase;

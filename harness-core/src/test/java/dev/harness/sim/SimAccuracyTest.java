@@ -5,29 +5,16 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.harness.config.ProtocolKind;
-import dev.harness.config.Target;
-import dev.harness.engine.EngineConfig;
-import dev.harness.engine.LoadEngine;
-import dev.harness.engine.RequestSource;
-import dev.harness.payload.Payload;
-import dev.harness.protocol.Protocol;
-import dev.harness.protocol.Protocols;
-import dev.harness.protocol.RequestSpec;
-import dev.harness.record.IntervalLog;
 import dev.harness.record.Metric;
 import dev.harness.record.Outcome;
-import dev.harness.record.RequestLog;
 import dev.harness.record.RequestRecord;
 import dev.harness.record.RunRecorder;
-import dev.harness.time.NanoClock;
+import dev.harness.testing.EngineFixture;
 import dev.harness.traffic.Arrival;
 import dev.harness.traffic.ConstantPhase;
 import dev.harness.traffic.Phase;
-import dev.harness.traffic.Schedule;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -246,31 +233,15 @@ class SimAccuracyTest {
   /** Drives {@code url} with the real engine; each request carries X-Harness-Seq. */
   private static Run drive(String url, Path out, Phase... phases) throws Exception {
     Files.createDirectories(out);
-    Schedule schedule = Schedule.of(List.of(phases), 7);
-    Target target =
-        new Target(ProtocolKind.HTTP, URI.create(url + "/v1/score"), null, false, "POST",
-            "application/json", Map.of(), Map.of(), null, false);
-    Protocol protocol = Protocols.create(target);
-    Payload payload = new Payload(0, 1, "p0", JSON.readTree("{\"amount\":1}"), 1, -1, -1);
-    RequestSource source =
-        seq -> {
-          RequestSpec spec = protocol.build(payload, seq);
-          Map<String, String> headers = new HashMap<>(spec.headers());
-          headers.put("X-Harness-Seq", Long.toString(seq));
-          return new RequestSpec(spec.method(), spec.pathAndQuery(), headers, spec.body(),
-              spec.payloadIndex(), spec.promptTokens(), spec.expectedOutputTokens());
-        };
-    RunRecorder recorder = new RunRecorder(schedule.steps().size(), 10_000_000L);
-    try (IntervalLog hlog = new IntervalLog(out.resolve("latency.hlog"), 0, "sim accuracy");
-        RequestLog log = new RequestLog(out.resolve("requests.bin"), 0)) {
-      EngineConfig config =
-          new EngineConfig(URI.create(url + "/v1/score"), Map.of(), protocol, false, source,
-              schedule, Duration.ofSeconds(5), Duration.ofSeconds(2), 2000, 256,
-              Duration.ofMinutes(3), Duration.ofSeconds(5), false, 1, Duration.ofMillis(500),
-              NanoClock.system());
-      new LoadEngine(config, recorder, hlog, log, p -> {}).run();
-    }
-    return new Run(recorder, RequestLog.read(out.resolve("requests.bin")));
+    EngineFixture.Result r =
+        new EngineFixture(out)
+            .url(url + "/v1/score")
+            .phases(phases)
+            .connections(256)
+            .maxDuration(Duration.ofMinutes(3))
+            .startDelay(Duration.ofMillis(500))
+            .run();
+    return new Run(r.recorder(), r.requests());
   }
 
   /** The simulator in a separate JVM ({@link SimMain}); closing stdin stops it. */

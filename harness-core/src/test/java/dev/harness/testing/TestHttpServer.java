@@ -1,5 +1,7 @@
 package dev.harness.testing;
 
+import dev.harness.time.DeadlineTimer;
+import dev.harness.time.NanoClock;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -83,7 +85,8 @@ public final class TestHttpServer implements AutoCloseable {
   private final AtomicLong firstRequestNanos = new AtomicLong(-1);
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong connections = new AtomicLong();
-  private final PreciseTimer timer = new PreciseTimer();
+  private final DeadlineTimer timer =
+      new DeadlineTimer(NanoClock.system(), "test-server-timer", (t, e) -> e.printStackTrace());
   private final org.HdrHistogram.Recorder actualDelays = new org.HdrHistogram.Recorder(3);
 
   private final java.util.concurrent.ConcurrentHashMap<Long, Long> delayBySeq =

@@ -1,8 +1,13 @@
-package dev.harness.engine;
+package dev.harness.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.harness.config.ProtocolKind;
 import dev.harness.config.Target;
+import dev.harness.engine.EngineConfig;
+import dev.harness.engine.EngineOutcome;
+import dev.harness.engine.LoadEngine;
+import dev.harness.engine.Progress;
+import dev.harness.engine.RequestSource;
 import dev.harness.payload.Payload;
 import dev.harness.protocol.Protocol;
 import dev.harness.protocol.Protocols;
@@ -28,7 +33,7 @@ import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
 /** Runs the real engine against a URL with a small builder; collects what it recorded. */
-final class EngineFixture {
+public final class EngineFixture {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
@@ -40,55 +45,56 @@ final class EngineFixture {
   private int connections = 2000;
   private Duration maxDuration = Duration.ofMinutes(2);
   private Duration drain = Duration.ofSeconds(5);
+  private Duration startDelay = Duration.ofMillis(200);
   private boolean perRequest;
   private Consumer<LoadEngine> onStart = e -> {};
 
-  EngineFixture(Path dir) {
+  public EngineFixture(Path dir) {
     this.dir = dir;
   }
 
-  EngineFixture url(String u) {
+  public EngineFixture url(String u) {
     url = u;
     return this;
   }
 
-  EngineFixture protocol(ProtocolKind p) {
+  public EngineFixture protocol(ProtocolKind p) {
     protocol = p;
     return this;
   }
 
-  EngineFixture phases(Phase... p) {
+  public EngineFixture phases(Phase... p) {
     phases = List.of(p);
     return this;
   }
 
-  EngineFixture timeout(Duration d) {
+  public EngineFixture timeout(Duration d) {
     timeout = d;
     return this;
   }
 
-  EngineFixture maxInFlight(int n) {
+  public EngineFixture maxInFlight(int n) {
     maxInFlight = n;
     connections = Math.min(connections, n);
     return this;
   }
 
-  EngineFixture connections(int n) {
+  public EngineFixture connections(int n) {
     connections = n;
     return this;
   }
 
-  EngineFixture maxDuration(Duration d) {
+  public EngineFixture maxDuration(Duration d) {
     maxDuration = d;
     return this;
   }
 
-  EngineFixture connectionPerRequest() {
+  public EngineFixture connectionPerRequest() {
     perRequest = true;
     return this;
   }
 
-  EngineFixture onStart(Consumer<LoadEngine> c) {
+  public EngineFixture onStart(Consumer<LoadEngine> c) {
     onStart = c;
     return this;
   }
@@ -98,7 +104,7 @@ final class EngineFixture {
    * {@code url}: the first second of a cold JVM is slow on a 2-core machine, which would show in
    * the latencies of whichever test runs first.
    */
-  static void warmUp(Path dir, String url, double rate) throws Exception {
+  public static void warmUp(Path dir, String url, double rate) throws Exception {
     Path w = dir.resolve("warmup");
     java.nio.file.Files.createDirectories(w);
     new EngineFixture(w)
@@ -109,7 +115,13 @@ final class EngineFixture {
         .run();
   }
 
-  Result run() throws Exception {
+  /** Time between start and the schedule origin (connections are opened meanwhile). */
+  public EngineFixture startDelay(Duration d) {
+    startDelay = d;
+    return this;
+  }
+
+  public Result run() throws Exception {
     Schedule schedule = Schedule.of(phases, 7);
     Target target =
         new Target(
@@ -172,7 +184,7 @@ final class EngineFixture {
               drain,
               perRequest,
               1,
-              Duration.ofMillis(200),
+              startDelay,
               NanoClock.system());
       LoadEngine engine =
           new LoadEngine(
@@ -194,14 +206,14 @@ final class EngineFixture {
         outcome, recorder, RequestLog.read(dir.resolve("requests.bin")), progress, schedule);
   }
 
-  record Result(
+  public record Result(
       EngineOutcome outcome,
       RunRecorder recorder,
       List<RequestRecord> requests,
       List<Progress> progress,
       Schedule schedule) {
 
-    Histogram histogram(Metric m) {
+    public Histogram histogram(Metric m) {
       Histogram h = recorder.total(0, m);
       for (int s = 1; s < recorder.steps(); s++) {
         h.add(recorder.total(s, m));
@@ -209,11 +221,11 @@ final class EngineFixture {
       return h;
     }
 
-    double millisAt(Metric m, double percentile) {
+    public double millisAt(Metric m, double percentile) {
       return histogram(m).getValueAtPercentile(percentile) / 1000.0;
     }
 
-    long count(Outcome o) {
+    public long count(Outcome o) {
       long n = 0;
       for (int s = 0; s < recorder.steps(); s++) {
         n += recorder.counters(s).count(o);
@@ -221,7 +233,7 @@ final class EngineFixture {
       return n;
     }
 
-    long totalOutcomes() {
+    public long totalOutcomes() {
       long n = 0;
       for (int s = 0; s < recorder.steps(); s++) {
         n += recorder.counters(s).total();

@@ -1,6 +1,5 @@
-package dev.harness.sim;
+package dev.harness.time;
 
-import dev.harness.time.NanoClock;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.LockSupport;
 
@@ -11,9 +10,9 @@ import java.util.concurrent.locks.LockSupport;
  * at the same time run in the order they were added. Tasks must be short: they hand work to an
  * event loop rather than doing it.
  */
-final class DeliveryTimer implements AutoCloseable {
+public final class DeadlineTimer implements AutoCloseable {
   /** Last stretch before a deadline that the thread spins instead of parking. */
-  static final long SPIN_NANOS = 50_000L;
+  public static final long SPIN_NANOS = 50_000L;
 
   private static final long IDLE_PARK_NANOS = 5_000_000L;
 
@@ -32,7 +31,11 @@ final class DeliveryTimer implements AutoCloseable {
   private volatile boolean open = true;
   private long added;
 
-  DeliveryTimer(NanoClock clock, String name, Thread.UncaughtExceptionHandler onError) {
+  /**
+   * Starts the timer's thread; a task that throws is reported to {@code onError} and the timer
+   * goes on.
+   */
+  public DeadlineTimer(NanoClock clock, String name, Thread.UncaughtExceptionHandler onError) {
     this.clock = clock;
     this.onError = onError;
     this.thread = new Thread(this::loop, name);
@@ -42,7 +45,7 @@ final class DeliveryTimer implements AutoCloseable {
   }
 
   /** Runs {@code action} at {@code dueNanos} on the clock (at once if that has passed). */
-  void at(long dueNanos, Runnable action) {
+  public void at(long dueNanos, Runnable action) {
     boolean first;
     synchronized (tasks) {
       Task t = new Task(dueNanos, added++, action);
