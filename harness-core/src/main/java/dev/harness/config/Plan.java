@@ -11,11 +11,13 @@ import java.util.List;
  * @param name display name (defaults to the file name without extension)
  * @param target the endpoint
  * @param payloads the payload set
- * @param phases traffic phases, in order
+ * @param phases traffic phases, in order ({@code harness run}); empty when the plan has only a
+ *     capacity section
  * @param slo objectives (may be empty)
  * @param limits timeouts, in-flight cap, pool size
  * @param seed seed of arrival gaps and payload order
  * @param outputDir parent of {@code <run-id>/} result directories
+ * @param capacity how {@code harness capacity} searches (defaults when the plan has no section)
  */
 public record Plan(
     Path source,
@@ -26,7 +28,8 @@ public record Plan(
     Slo slo,
     Limits limits,
     long seed,
-    Path outputDir) {
+    Path outputDir,
+    CapacitySpec capacity) {
   public Plan {
     phases = List.copyOf(phases);
   }

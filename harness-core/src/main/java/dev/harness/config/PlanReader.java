@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class PlanReader {
   private static final List<String> KEYS =
-      List.of("name", "target", "payloads", "phases", "slo", "limits", "seed", "output");
+      List.of(
+          "name", "target", "payloads", "phases", "slo", "limits", "capacity", "seed", "output");
   private static final List<String> PAYLOAD_KEYS =
       List.of("file", "sampling", "salt-prompts", "skip-bad-lines");
   private static final Map<String, Sampling> SAMPLINGS = samplings();
@@ -49,13 +50,19 @@ final class PlanReader {
         warnings);
     PayloadSpec payloads =
         payloads(MappingReader.of(file, root.required("payloads"), "payloads", "the payload set"));
-    List<Phase> phases = PhaseOverride.apply(PhaseReader.read(file, root), overrides);
+    CapacitySpec capacity = CapacityReader.read(root, target.protocol().isLlm());
+    // a plan made for harness capacity needs no phases; harness run then says so
+    List<Phase> phases =
+        !root.has("phases") && root.has("capacity") && !overrides.replacesPhases()
+            ? List.of()
+            : PhaseOverride.apply(PhaseReader.read(file, root), overrides);
     Slo slo = SloReader.read(file, root, target.protocol());
     Limits limits = LimitsReader.read(root, phases, warnings);
     long seed = overrides.seed() != null ? overrides.seed() : seed(root);
     Path output = overrides.outputDir() != null ? overrides.outputDir() : output(root);
     warnAboutUnsetVariables(target);
-    Plan plan = new Plan(file, name, target, payloads, phases, slo, limits, seed, output);
+    Plan plan = new Plan(
+        file, name, target, payloads, phases, slo, limits, seed, output, capacity);
     return new LoadedPlan(plan, warnings);
   }
 

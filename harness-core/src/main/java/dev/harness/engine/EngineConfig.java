@@ -27,6 +27,8 @@ import java.util.Map;
  * @param eventLoops number of Netty event loop threads
  * @param startDelay time between start and the schedule origin, used to pre-open connections
  * @param clock the monotonic clock all timestamps come from
+ * @param segment how this run fits into a larger measurement ({@link Segment#standalone()} for a
+ *     plain run)
  */
 public record EngineConfig(
     URI url,
@@ -44,10 +46,14 @@ public record EngineConfig(
     boolean connectionPerRequest,
     int eventLoops,
     Duration startDelay,
-    NanoClock clock) {
+    NanoClock clock,
+    Segment segment) {
 
   public EngineConfig {
     headers = Map.copyOf(headers);
+    if (segment == null) {
+      segment = Segment.standalone();
+    }
     String scheme = url.getScheme();
     if (!"http".equals(scheme) && !"https".equals(scheme)) {
       throw new IllegalArgumentException("url must be http or https, got " + url);

@@ -182,8 +182,14 @@ public final class LoadEngine {
     long startDelay = config.startDelay().toNanos();
     origin = clock.nanoTime() + startDelay;
     originWall = clock.wallClockMillis() + startDelay / 1_000_000L;
-    requestLog.originWallMillis(originWall);
-    outcomes.start(origin);
+    Segment segment = config.segment();
+    if (segment.logOriginNanos() < 0) {
+      requestLog.originWallMillis(originWall);
+      outcomes.start(origin, segment.stepIndexBase());
+    } else {
+      outcomes.start(segment.logOriginNanos(), segment.stepIndexBase());
+    }
+    recorder.markWarmup(segment.warmupSteps());
     long hardStop = origin + config.maxDuration().toNanos();
 
     HiccupMeter hiccups = new HiccupMeter(clock, this::recordHiccup);
@@ -196,7 +202,10 @@ public final class LoadEngine {
     Thread pacer =
         new Thread(
             () -> {
-              scheduled[0] = pace(pools, hardStop);
+              scheduled[0] =
+                  segment.closedLoop()
+                      ? paceClosed(pools, hardStop, segment.closedLoopConcurrency())
+                      : pace(pools, hardStop);
               scheduleEnd[0] = clock.nanoTime() - origin;
             },
             "harness-pacer");
@@ -266,6 +275,42 @@ public final class LoadEngine {
           break;
         }
       }
+    }
+    return seq;
+  }
+
+  /**
+   * The closed-loop pacer: keeps {@code concurrency} requests in flight until the schedule's end,
+   * each sent as soon as a slot frees; its intended time is its dispatch time. Used only to
+   * measure a saturation throughput.
+   */
+  private long paceClosed(List<LoopPool> pools, long hardStop, int concurrency) {
+    long end = Math.min(origin + schedule.durationNanos(), hardStop);
+    waitUntil(origin);
+    long seq = 0;
+    int next = 0;
+    while (!stopRequested) {
+      long now = clock.nanoTime();
+      if (now >= end) {
+        break;
+      }
+      if (inFlight.get() >= concurrency) {
+        LockSupport.parkNanos(Math.min(end - now, 200_000L)); // unparked by completions
+        continue;
+      }
+      RequestSpec spec = prepare(seq);
+      if (spec == null) {
+        break;
+      }
+      now = clock.nanoTime();
+      int step = Math.max(0, schedule.stepIndexAt(now - origin));
+      RequestContext r = new RequestContext(seq, step, spec, now, now, now + timeoutNanos);
+      inFlight.incrementAndGet();
+      dispatchedCount.increment();
+      LoopPool pool = pools.get(next);
+      next = next + 1 == pools.size() ? 0 : next + 1;
+      pool.loop().execute(() -> pool.submit(r));
+      seq++;
     }
     return seq;
   }
@@ -359,6 +404,7 @@ public final class LoadEngine {
       long endWall = originWall + (now - origin) / 1_000_000L;
       try {
         hlog.append(startWall, endWall, interval);
+        hlog.append(startWall, endWall, recorder.warmupInterval(), "warmup-");
         requestLog.drain();
       } catch (IOException e) {
         throw new UncheckedIOException(e);

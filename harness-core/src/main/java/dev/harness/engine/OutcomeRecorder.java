@@ -25,8 +25,10 @@ final class OutcomeRecorder implements Completion {
   private final boolean llm;
   private final AtomicLong inFlight;
   private final LongAdder succeeded = new LongAdder();
-  /** Monotonic time of the schedule origin; set before the first request is dispatched. */
+  /** Monotonic time that record offsets count from; set before the first request is dispatched. */
   private long origin;
+  /** Added to schedule step indices in records. */
+  private int stepBase;
 
   OutcomeRecorder(
       RunRecorder recorder,
@@ -41,9 +43,13 @@ final class OutcomeRecorder implements Completion {
     this.inFlight = inFlight;
   }
 
-  /** Fixes the origin that record times count from; call before the pacer starts. */
-  void start(long originNanos) {
+  /**
+   * Fixes the origin that record times count from and the offset of step indices in records; call
+   * before the pacer starts.
+   */
+  void start(long originNanos, int stepIndexBase) {
     this.origin = originNanos;
+    this.stepBase = stepIndexBase;
   }
 
   /** Successful requests so far. */
@@ -129,7 +135,7 @@ final class OutcomeRecorder implements Completion {
       RequestContext r, Outcome o, ResponseResult result, int flags, long firstToken) {
     return new RequestRecord(
         r.sequence,
-        r.step,
+        stepBase + r.step,
         r.spec == null ? -1 : r.spec.payloadIndex(),
         o,
         result == null ? TokenCountSource.NONE : result.tokenSource(),

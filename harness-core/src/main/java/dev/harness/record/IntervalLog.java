@@ -43,12 +43,24 @@ public final class IntervalLog implements Closeable {
    */
   public synchronized void append(
       long intervalStartWallMillis, long intervalEndWallMillis, Map<Metric, Histogram> interval) {
+    append(intervalStartWallMillis, intervalEndWallMillis, interval, "");
+  }
+
+  /**
+   * Appends one interval with every tag prefixed (e.g. {@code warmup-} for the warm-up before a
+   * capacity step, so it never mixes with the measured values).
+   */
+  public synchronized void append(
+      long intervalStartWallMillis,
+      long intervalEndWallMillis,
+      Map<Metric, Histogram> interval,
+      String tagPrefix) {
     for (Map.Entry<Metric, Histogram> e : interval.entrySet()) {
       Histogram h = e.getValue();
       if (h.getTotalCount() == 0) {
         continue;
       }
-      h.setTag(e.getKey().tag());
+      h.setTag(tagPrefix + e.getKey().tag());
       h.setStartTimeStamp(intervalStartWallMillis);
       h.setEndTimeStamp(intervalEndWallMillis);
       writer.outputIntervalHistogram(h);

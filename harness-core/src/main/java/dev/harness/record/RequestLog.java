@@ -39,6 +39,7 @@ public final class RequestLog implements Closeable {
   private long written;
   private long originWallMillis;
   private boolean headerWritten;
+  private java.util.function.Consumer<RequestRecord> observer = r -> {};
 
   /**
    * Opens the file. The header is written with the first records, so the engine can set the
@@ -74,6 +75,14 @@ public final class RequestLog implements Closeable {
     }
   }
 
+  /**
+   * Also hands every record to {@code observer} as it is written (on the draining thread, in
+   * write order), e.g. to judge a capacity step while it runs.
+   */
+  public synchronized void observe(java.util.function.Consumer<RequestRecord> observer) {
+    this.observer = observer == null ? r -> {} : observer;
+  }
+
   /** Queues a record; cheap and safe from any thread. */
   public void add(RequestRecord r) {
     queue.add(r);
@@ -88,6 +97,7 @@ public final class RequestLog implements Closeable {
     while ((r = queue.poll()) != null) {
       write(r);
       written++;
+      observer.accept(r);
     }
   }
 

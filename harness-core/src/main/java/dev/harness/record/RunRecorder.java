@@ -34,6 +34,8 @@ public final class RunRecorder {
   private final List<Map<Metric, Histogram>> recycled = new ArrayList<>();
   private final List<StepCounters> counters = new ArrayList<>();
   private final Map<Metric, Histogram> intervalMerged = new EnumMap<>(Metric.class);
+  private final Map<Metric, Histogram> warmupMerged = new EnumMap<>(Metric.class);
+  private final boolean[] warmup;
 
   public RunRecorder(int steps, long highestMicros) {
     if (steps < 1) {
@@ -59,7 +61,27 @@ public final class RunRecorder {
       Histogram h = newHistogram();
       h.setTag(m.tag());
       intervalMerged.put(m, h);
+      warmupMerged.put(m, newHistogram());
     }
+    warmup = new boolean[steps];
+  }
+
+  /**
+   * Marks steps as warm-up: {@link #swapInterval()} leaves their values out of the merged interval
+   * and gathers them in {@link #warmupInterval()} instead (their step totals are kept as usual).
+   */
+  public synchronized void markWarmup(java.util.Set<Integer> steps) {
+    for (int s : steps) {
+      warmup[s] = true;
+    }
+  }
+
+  /**
+   * The warm-up steps' share of the last {@link #swapInterval()}, per metric; reused by the next
+   * swap.
+   */
+  public synchronized Map<Metric, Histogram> warmupInterval() {
+    return warmupMerged;
   }
 
   private Histogram newHistogram() {
@@ -110,6 +132,9 @@ public final class RunRecorder {
       e.getValue().reset(); // reset() also clears the tag
       e.getValue().setTag(e.getKey().tag());
     }
+    for (Histogram h : warmupMerged.values()) {
+      h.reset();
+    }
     for (int s = 0; s < recorders.size(); s++) {
       Map<Metric, Recorder> stepRecorders = recorders.get(s);
       Map<Metric, Histogram> stepRecycled = recycled.get(s);
@@ -118,7 +143,7 @@ public final class RunRecorder {
         stepRecycled.put(m, interval);
         if (interval.getTotalCount() > 0) {
           totals.get(s).get(m).add(interval);
-          intervalMerged.get(m).add(interval);
+          (warmup[s] ? warmupMerged : intervalMerged).get(m).add(interval);
         }
       }
     }

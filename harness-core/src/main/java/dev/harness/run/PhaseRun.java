@@ -8,6 +8,7 @@ import dev.harness.engine.EngineConfig;
 import dev.harness.engine.EngineListener;
 import dev.harness.engine.EngineOutcome;
 import dev.harness.engine.LoadEngine;
+import dev.harness.engine.Segment;
 import dev.harness.payload.PayloadException;
 import dev.harness.payload.PayloadSampler;
 import dev.harness.payload.PayloadSet;
@@ -96,6 +97,10 @@ public final class PhaseRun {
       String harnessVersion,
       int eventLoops)
       throws IOException, PayloadException, PlanException {
+    if (plan.phases().isEmpty()) {
+      throw new PlanException(plan.source(), 0, 0, "phases",
+          "this plan has no phases, only a capacity section: run it with harness capacity");
+    }
     Map<String, String> headers = HeaderResolver.resolve(plan.target(), env);
     PayloadSet set = PayloadSet.open(plan.payloads().file(), plan.payloads().skipBadLines());
     boolean ok = false;
@@ -214,7 +219,8 @@ public final class PhaseRun {
               plan.target().connectionPerRequest(),
               eventLoops,
               Duration.ofMillis(250),
-              clock);
+              clock,
+              Segment.standalone());
       LoadEngine e = new LoadEngine(config, recorder, hlog, requestLog, listener);
       engine = e;
       if (earlyStop != null) {

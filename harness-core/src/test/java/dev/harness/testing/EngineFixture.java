@@ -6,6 +6,7 @@ import dev.harness.config.Target;
 import dev.harness.engine.EngineConfig;
 import dev.harness.engine.EngineOutcome;
 import dev.harness.engine.LoadEngine;
+import dev.harness.engine.Segment;
 import dev.harness.engine.Progress;
 import dev.harness.engine.RequestSource;
 import dev.harness.payload.Payload;
@@ -185,7 +186,8 @@ public final class EngineFixture {
               perRequest,
               1,
               startDelay,
-              NanoClock.system());
+              NanoClock.system(),
+              Segment.standalone());
       LoadEngine engine =
           new LoadEngine(
               config,
