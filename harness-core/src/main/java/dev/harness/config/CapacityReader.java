@@ -70,8 +70,9 @@ final class CapacityReader {
     double precision = share(m, "precision", d.precision(), 0.005, 0.5);
     double confidence = share(m, "confidence", d.confidence(), 0.5, 0.999);
     double maxRate = rate(m, "max-rate", d.maxRate());
-    double startRate = rate(m, "start-rate", Math.min(d.startRate(), maxRate));
-    double minRate = rate(m, "min-rate", Math.min(d.minRate(), startRate));
+    double startRate = rate(m, "start-rate", Double.NaN);
+    double minRate = rate(m, "min-rate",
+        Math.min(d.minRate(), Double.isNaN(startRate) ? maxRate : startRate));
     if (startRate > maxRate) {
       throw m.errorAt("start-rate", "is above max-rate " + maxRate);
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param ladder fixed rates to measure in order ({@code strategy: ladder}); empty for the search
  * @param precision relative width of the final bracket, e.g. 0.05 for 5 %
  * @param confidence confidence of the one-sided bounds behind each verdict, e.g. 0.95
- * @param startRate first rate of the geometric growth (non-LLM targets)
+ * @param startRate first rate of the geometric growth (non-LLM targets); NaN for automatic
+ *     (half the rate one connection sustains at the idle latency)
  * @param minRate lowest rate tried before declaring that even the lowest rate fails
  * @param maxRate highest rate ever offered
  * @param saturationConcurrency requests in flight in the closed-loop saturation step (LLM)
@@ -55,7 +56,8 @@ public record CapacitySpec(
     if (!(confidence >= 0.5 && confidence < 1)) {
       throw new IllegalArgumentException("confidence must be from 0.5 to 1, got " + confidence);
     }
-    if (!(minRate > 0 && minRate <= startRate && startRate <= maxRate)) {
+    if (!(minRate > 0 && minRate <= maxRate)
+        || !Double.isNaN(startRate) && !(minRate <= startRate && startRate <= maxRate)) {
       throw new IllegalArgumentException(
           "rates must satisfy 0 < min-rate <= start-rate <= max-rate, got "
               + minRate + ", " + startRate + ", " + maxRate);
@@ -77,7 +79,7 @@ public record CapacitySpec(
         List.of(),
         llm ? 0.10 : 0.05,
         0.95,
-        1,
+        Double.NaN,
         llm ? 0.05 : 0.1,
         100_000,
         64,

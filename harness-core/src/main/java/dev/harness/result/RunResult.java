@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param schemaVersion {@link #SCHEMA_VERSION}
  * @param runId directory name of the run
- * @param kind "run" for fixed phases
+ * @param kind "run" for fixed phases, "capacity" for a capacity search
  * @param startedAt wall-clock time of the schedule origin
  * @param endedAt wall-clock time the run ended
  * @param interrupted stopped before the schedule ended
@@ -25,6 +25,7 @@ import java.util.Map;
  * @param steps one entry per step, in schedule order
  * @param totals the whole run
  * @param warnings things the user should know (one line each)
+ * @param capacity the capacity search ({@code kind} "capacity"), or null for a plain run
  */
 public record RunResult(
     int schemaVersion,
@@ -42,7 +43,8 @@ public record RunResult(
     List<Anchor> anchors,
     List<StepResult> steps,
     Totals totals,
-    List<String> warnings) {
+    List<String> warnings,
+    CapacityResult capacity) {
 
   public static final int SCHEMA_VERSION = 1;
 

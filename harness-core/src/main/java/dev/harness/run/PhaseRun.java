@@ -45,8 +45,6 @@ import java.util.Map;
  * }</pre>
  */
 public final class PhaseRun {
-  private static final DateTimeFormatter RUN_ID =
-      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final Plan plan;
   private final NanoClock clock;
@@ -101,59 +99,10 @@ public final class PhaseRun {
       throw new PlanException(plan.source(), 0, 0, "phases",
           "this plan has no phases, only a capacity section: run it with harness capacity");
     }
-    Map<String, String> headers = HeaderResolver.resolve(plan.target(), env);
-    PayloadSet set = PayloadSet.open(plan.payloads().file(), plan.payloads().skipBadLines());
-    boolean ok = false;
-    try {
-      Protocol protocol = Protocols.create(plan.target());
-      Schedule schedule = Schedule.of(plan.phases(), plan.seed());
-      try { // build one request now: a payload the protocol cannot send fails before the run
-
-        protocol.build(set.get(0), 0);
-      } catch (IllegalArgumentException e) {
-        throw new PayloadException(set.file(), set.get(0).lineNumber(), e.getMessage());
-      }
-      List<String> warnings = new ArrayList<>(planWarnings);
-      if (set.skippedLines() > 0) {
-        warnings.add(
-            "payloads: skipped " + set.skippedLines() + " malformed line(s) of " + set.file());
-      }
-      double expected = schedule.expectedRequests();
-      if (plan.target().protocol().isLlm()
-          && !plan.payloads().saltPrompts()
-          && expected > 3.0 * set.size()) {
-        warnings.add(
-            String.format(
-                "payloads: the run sends about %.0f requests from a set of %d (%.1f× each): "
-                    + "servers' prompt caches may inflate capacity; use a larger set or "
-                    + "payloads.salt-prompts: true",
-                expected, set.size(), expected / set.size()));
-      }
-      Path dir = createRunDirectory(plan, clock);
-      ok = true;
-      return new PhaseRun(
-          plan, clock, harnessVersion, set, protocol, schedule, headers, warnings, dir, eventLoops);
-    } finally {
-      if (!ok) {
-        set.close();
-      }
-    }
-  }
-
-  private static Path createRunDirectory(Plan plan, NanoClock clock) throws IOException {
-    String base =
-        RUN_ID.format(Instant.ofEpochMilli(clock.wallClockMillis()))
-            + "-"
-            + plan.name().replaceAll("[^A-Za-z0-9._-]", "_");
-    Files.createDirectories(plan.outputDir());
-    for (int i = 0; ; i++) {
-      Path dir = plan.outputDir().resolve(i == 0 ? base : base + "-" + i);
-      try {
-        return Files.createDirectory(dir);
-      } catch (java.nio.file.FileAlreadyExistsException e) {
-        // next suffix
-      }
-    }
+    Schedule schedule = Schedule.of(plan.phases(), plan.seed());
+    RunInputs in = RunInputs.open(plan, planWarnings, env, clock, schedule.expectedRequests());
+    return new PhaseRun(plan, clock, harnessVersion, in.payloads(), in.protocol(), schedule,
+        in.headers(), in.warnings(), in.directory(), eventLoops);
   }
 
   public Path directory() {

@@ -25,12 +25,23 @@ final class PreparedRequests implements RequestSource, AutoCloseable {
   private final PayloadSampler sampler;
   private final Protocol protocol;
   private final boolean salt;
+  private final long saltBase;
   private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(AHEAD);
   private final Thread producer;
   private volatile boolean closed;
   private long expected;
 
   PreparedRequests(PayloadSet set, PayloadSampler sampler, Protocol protocol, boolean salt) {
+    this(set, sampler, protocol, salt, 0);
+  }
+
+  /**
+   * @param saltBase added to each request's sequence in its prompt salt, so several runs over one
+   *     set (the steps of a capacity search) never send the same salted prompt twice
+   */
+  PreparedRequests(
+      PayloadSet set, PayloadSampler sampler, Protocol protocol, boolean salt, long saltBase) {
+    this.saltBase = saltBase;
     this.set = set;
     this.sampler = sampler;
     this.protocol = protocol;
@@ -49,7 +60,7 @@ final class PreparedRequests implements RequestSource, AutoCloseable {
               p.index(),
               p.lineNumber(),
               p.id(),
-              PromptSalter.salt(p.body(), sequence),
+              PromptSalter.salt(p.body(), saltBase + sequence),
               p.weight(),
               p.promptTokens(),
               p.maxTokens());

@@ -123,7 +123,19 @@ final class ResultAssembler {
             scheduled == 0 ? 0 : (scheduled - ok) / (double) scheduled,
             tokens,
             durationSeconds),
-        warnings);
+        warnings,
+        null);
+  }
+
+  /** Every step of the schedule as run (a capacity search assembles its steps one run at a time). */
+  List<StepResult> stepResults(EngineOutcome outcome) {
+    long timeoutMicros = plan.limits().requestTimeout().toNanos() / 1000;
+    long end = outcome.interrupted() ? outcome.scheduleEndNanos() : Long.MAX_VALUE;
+    List<StepResult> out = new ArrayList<>();
+    for (Step step : schedule.steps()) {
+      out.add(step(step, timeoutMicros, end));
+    }
+    return out;
   }
 
   /**

@@ -58,7 +58,8 @@ class ResultsJsonTest {
             new RunResult.Anchor(1_000_123_456L, 1_767_268_801_250L)),
         List.of(step),
         new Totals(375, 370, Map.of("success", 370L, "timeout", 5L), 5 / 375.0, 0, 33.0),
-        List.of("limits.max-in-flight: below the recommended 60"));
+        List.of("limits.max-in-flight: below the recommended 60"),
+        null);
   }
 
   @Test

@@ -65,7 +65,7 @@ public final class StepTable {
     return sb.toString();
   }
 
-  private static void line(StringBuilder sb, List<String> cells, int[] width) {
+  static void line(StringBuilder sb, List<String> cells, int[] width) {
     for (int c = 0; c < cells.size(); c++) {
       String v = cells.get(c);
       if (c == 0) {
@@ -85,11 +85,11 @@ public final class StepTable {
     return String.format(Locale.ROOT, "%d (%.1f%%)", errors, 100.0 * s.errorRate());
   }
 
-  private static String num(double v) {
+  static String num(double v) {
     return String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.1f", v);
   }
 
-  private static String ms(LatencySummary l, String percentile) {
+  static String ms(LatencySummary l, String percentile) {
     if (l == null || l.n() == 0) {
       return "-";
     }

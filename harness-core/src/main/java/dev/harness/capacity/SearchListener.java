@@ -1,0 +1,12 @@
+package dev.harness.capacity;
+
+/** Hears the search step by step (the CLI prints it; nothing in core prints). */
+public interface SearchListener {
+  /** A step is about to run. */
+  default void stepStarting(int index, StepPlan plan) {}
+
+  /** A step finished and was judged. */
+  default void stepFinished(int index, StepReport report, Bracket bracket) {}
+
+  SearchListener NONE = new SearchListener() {};
+}

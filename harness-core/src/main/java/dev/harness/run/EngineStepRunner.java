@@ -1,0 +1,513 @@
+package dev.harness.run;
+
+import dev.harness.capacity.Check;
+import dev.harness.capacity.Percentiles;
+import dev.harness.capacity.Sample;
+import dev.harness.capacity.SloJudge;
+import dev.harness.capacity.Stability;
+import dev.harness.capacity.StabilityResult;
+import dev.harness.capacity.StepKind;
+import dev.harness.capacity.StepPlan;
+import dev.harness.capacity.StepReport;
+import dev.harness.capacity.StepRunner;
+import dev.harness.capacity.StepVerdict;
+import dev.harness.capacity.Verdict;
+import dev.harness.config.CapacitySpec;
+import dev.harness.config.Defaults;
+import dev.harness.config.Objective;
+import dev.harness.config.Plan;
+import dev.harness.engine.EngineConfig;
+import dev.harness.engine.EngineListener;
+import dev.harness.engine.EngineOutcome;
+import dev.harness.engine.LoadEngine;
+import dev.harness.engine.Progress;
+import dev.harness.engine.Segment;
+import dev.harness.payload.PayloadSampler;
+import dev.harness.record.IntervalLog;
+import dev.harness.record.Metric;
+import dev.harness.record.Outcome;
+import dev.harness.record.RequestLog;
+import dev.harness.record.RunRecorder;
+import dev.harness.result.CapacityStep;
+import dev.harness.result.CheckResult;
+import dev.harness.result.StepResult;
+import dev.harness.traffic.Arrival;
+import dev.harness.traffic.ArrivalProcess;
+import dev.harness.traffic.ConstantPhase;
+import dev.harness.traffic.Phase;
+import dev.harness.traffic.Schedule;
+import dev.harness.traffic.Step;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Runs capacity-search steps on the real engine: each step is one engine run of [warm-up, measured
+ * window] at the step's rate, into the search's shared requests.bin and latency.hlog. While the
+ * window runs, the verdict is re-judged every two seconds with every still-unknown request counted
+ * both ways; once both agree (and the minimum window has passed) the step ends early, so a clear
+ * pass or fail costs little and an inconclusive one is extended up to its maximum.
+ */
+final class EngineStepRunner implements StepRunner {
+  private static final long JUDGE_EVERY_NANOS = 2_000_000_000L;
+  private static final Duration CLASSIC_WARMUP = Duration.ofSeconds(5);
+  private static final Duration LLM_MIN_WARMUP = Duration.ofSeconds(30);
+
+  private final Plan plan;
+  private final CapacitySpec spec;
+  private final RunContext ctx;
+  private final SloJudge judge;
+  private final IntervalLog hlog;
+  private final RequestLog requestLog;
+  private final long logOrigin;
+  private final EngineListener progress;
+  private final Probe probe;
+  private final List<StepResult> stepResults = new ArrayList<>();
+  private final List<CapacityStep> capacitySteps = new ArrayList<>();
+  private final List<Double> p99ByStep = new ArrayList<>();
+  private int nextGlobalStep;
+  private long nextSaltBase;
+  private volatile LoadEngine engine;
+  private volatile String abort;
+  private volatile boolean stopped;
+
+  EngineStepRunner(
+      Plan plan,
+      RunContext ctx,
+      IntervalLog hlog,
+      RequestLog requestLog,
+      long logOrigin,
+      EngineListener progress,
+      Probe probe) {
+    this.probe = probe;
+    this.plan = plan;
+    this.spec = plan.capacity();
+    this.ctx = ctx;
+    this.judge = new SloJudge(plan.slo(), spec.confidence());
+    this.hlog = hlog;
+    this.requestLog = requestLog;
+    this.logOrigin = logOrigin;
+    this.progress = progress;
+  }
+
+  List<StepResult> stepResults() {
+    return stepResults;
+  }
+
+  List<CapacityStep> capacitySteps() {
+    return capacitySteps;
+  }
+
+  /** Stops the running step and marks the search as stopped from outside. */
+  void stop(String reason) {
+    stopped = true;
+    abort = reason;
+    LoadEngine e = engine;
+    if (e != null) {
+      e.stop(reason);
+    }
+  }
+
+  @Override
+  public String abortReason() {
+    return abort;
+  }
+
+  @Override
+  public StepReport run(StepPlan step, int index, List<StepReport> history)
+      throws InterruptedException {
+    if (index > 0 && !stopped) {
+      probe.coolDown(spec.cooldownTimeout());
+    }
+    boolean open = step.openLoop();
+    double rate = open ? step.rate() : Math.max(1, step.concurrency());
+    Duration warmup = warmup();
+    String label = open ? rateLabel(rate) + " req/s" : "saturation ×" + step.concurrency();
+    List<Phase> phases = new ArrayList<>();
+    if (!warmup.isZero()) {
+      phases.add(new ConstantPhase("warmup " + label, rate, warmup, Arrival.poisson()));
+    }
+    phases.add(new ConstantPhase(label, rate, step.maxDuration(), Arrival.poisson()));
+    Schedule schedule = Schedule.of(phases, plan.seed() + index);
+    int local = phases.size() - 1;
+    int base = nextGlobalStep;
+    nextGlobalStep += phases.size();
+    Step window = schedule.steps().get(local);
+    long timeoutNanos = plan.limits().requestTimeout().toNanos();
+    int cap = open
+        ? Math.max(plan.limits().maxInFlight(),
+            Defaults.maxInFlight(rate, plan.limits().requestTimeout()))
+        : step.concurrency();
+    int connections = open ? Math.max(plan.limits().connections(), cap) : step.concurrency();
+    RunRecorder recorder = new RunRecorder(phases.size(),
+        Math.max(2 * timeoutNanos / 1000, 10_000_000L));
+    CohortCollector cohort = new CohortCollector(base + local, timeoutNanos);
+    Monitor monitor = new Monitor(step, window, schedule, cohort, open, rate);
+    EngineOutcome outcome;
+    try (PreparedRequests requests = new PreparedRequests(ctx.payloads(),
+        PayloadSampler.of(plan.payloads().sampling(), ctx.payloads(), plan.seed()),
+        ctx.protocol(), plan.payloads().saltPrompts(), nextSaltBase)) {
+      EngineConfig config = new EngineConfig(
+          plan.target().url(),
+          ctx.headers(),
+          ctx.protocol(),
+          plan.target().protocol().isLlm(),
+          requests,
+          schedule,
+          plan.limits().requestTimeout(),
+          plan.limits().connectTimeout(),
+          cap,
+          connections,
+          warmup.plus(step.maxDuration()).plus(plan.limits().requestTimeout())
+              .plusSeconds(30),
+          plan.limits().requestTimeout().plusSeconds(5),
+          plan.target().connectionPerRequest(),
+          ctx.eventLoops(),
+          Duration.ofMillis(250),
+          ctx.clock(),
+          new Segment(open ? 0 : step.concurrency(), base, logOrigin,
+              warmup.isZero() ? Set.of() : Set.of(0)));
+      requestLog.observe(cohort);
+      LoadEngine e = new LoadEngine(config, recorder, hlog, requestLog, p -> {
+        progress.onProgress(p);
+        monitor.onProgress(p);
+      });
+      engine = e;
+      if (stopped) {
+        e.stop(abort);
+      }
+      outcome = e.run();
+    } finally {
+      engine = null;
+      requestLog.observe(null);
+    }
+    nextSaltBase += outcome.scheduled();
+    List<Sample> samples = cohort.snapshot();
+    double seconds = windowSeconds(window, outcome);
+    Map<Metric, Histogram> gaps = new EnumMap<>(Metric.class);
+    gaps.put(Metric.ITL, recorder.total(local, Metric.ITL));
+    gaps.put(Metric.ICL, recorder.total(local, Metric.ICL));
+    StepVerdict v = judge.judge(samples, gaps);
+    StabilityResult stability = Stability.assess(samples, monitor.inFlight(), null);
+    long successes = samples.stream().filter(s -> s.outcome() == Outcome.SUCCESS).count();
+    long drops = samples.stream().filter(s -> s.outcome() == Outcome.DROPPED).count();
+    Verdict verdict = v.verdict();
+    String reason = v.reason();
+    if (verdict != Verdict.FAIL && !stability.stable()) {
+      verdict = Verdict.FAIL;
+      reason = "unstable: " + stability.reason();
+    }
+    String errors = errorBreakdown(samples);
+    if (verdict != Verdict.PASS && !errors.isEmpty()) {
+      reason = reason + " [non-successes: " + errors + "]";
+    }
+    String fault = open ? generatorFault(recorder, local, drops) : null;
+    if (fault != null) {
+      verdict = Verdict.INVALID;
+      reason = fault;
+    }
+    double achieved = successes / seconds;
+    double goodput = v.goodRequests() / seconds;
+    double exceedance = exceedance(v.checks());
+    boolean pointPass = v.checks().stream().allMatch(c -> c.share() <= c.allowedShare());
+    p99ByStep.add(percentileMillis(recorder.total(local, Metric.E2E), 99));
+
+    double offset = (outcome.originNanos() - logOrigin) / 1e9;
+    for (StepResult sr : new ResultAssembler(plan, ctx.payloads(), schedule, recorder,
+        ctx.version(), ctx.eventLoops()).stepResults(outcome)) {
+      stepResults.add(rebase(sr, base, offset));
+    }
+    int resultIndex = base + local;
+    StepReport report = new StepReport(step, verdict, reason, pointPass, exceedance,
+        samples.size(), achieved, goodput, seconds, resultIndex);
+    long tokens = recorder.counters(local).outputTokens();
+    capacitySteps.add(new CapacityStep(index, step.kind().label(), step.purpose(),
+        open ? step.rate() : null, open ? 0 : step.concurrency(), resultIndex,
+        warmup.isZero() ? null : base, seconds, samples.size(), achieved,
+        goodput, tokens / seconds, verdict.name().toLowerCase(Locale.ROOT), reason,
+        stability.stable(), stability.reason(), finite(exceedance), checks(v.checks()),
+        intervals(samples)));
+    if (monitor.storm() != null && abort == null) {
+      abort = monitor.storm();
+    }
+    return report;
+  }
+
+  /** "timeout 12, http-5xx 3" for the non-successes of a cohort, most frequent first. */
+  private static String errorBreakdown(List<Sample> samples) {
+    Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+    for (Sample s : samples) {
+      if (s.outcome() != Outcome.SUCCESS) {
+        counts.merge(s.outcome(), 1L, Long::sum);
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    counts.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .forEach(e -> sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey().label())
+            .append(' ').append(e.getValue()));
+    return sb.toString();
+  }
+
+  /** Warm-up before a window: the plan's, else LLM max(2 × previous p99, 30 s), else 5 s. */
+  private Duration warmup() {
+    if (spec.warmup() != null) {
+      return spec.warmup();
+    }
+    if (!plan.target().protocol().isLlm()) {
+      return CLASSIC_WARMUP;
+    }
+    double prev = p99ByStep.isEmpty() ? 0 : p99ByStep.get(p99ByStep.size() - 1);
+    Duration twice = Duration.ofMillis((long) Math.ceil(2 * prev));
+    return twice.compareTo(LLM_MIN_WARMUP) > 0 ? twice : LLM_MIN_WARMUP;
+  }
+
+  /**
+   * The generator was at fault when its own schedule lag (p99) or a pause exceeded a bound
+   * while nothing was dropped at the in-flight cap: max(5 ms, 5 % of the tightest latency
+   * threshold).
+   */
+  private String generatorFault(RunRecorder recorder, int local, long drops) {
+    double tightest = plan.slo().objectives().stream()
+        .mapToDouble(o -> o.threshold().toNanos() / 1e6).min().orElse(1000);
+    double bound = Math.max(5, 0.05 * tightest);
+    double lag = percentileMillis(recorder.total(local, Metric.SCHEDULE_LAG), 99);
+    Histogram hic = recorder.total(local, Metric.HICCUP);
+    double hiccup = hic.getTotalCount() == 0 ? 0 : hic.getMaxValue() / 1000.0;
+    if (drops > 0) {
+      return null;
+    }
+    if (lag > bound) {
+      return String.format(Locale.ROOT,
+          "the load generator fell behind its schedule: lag p99 %.1f ms > %.1f ms", lag, bound);
+    }
+    if (hiccup > 10 * bound) {
+      return String.format(Locale.ROOT,
+          "the load generator paused for %.1f ms (bound %.1f ms)", hiccup, 10 * bound);
+    }
+    return null;
+  }
+
+  private static double windowSeconds(Step window, EngineOutcome outcome) {
+    long end = window.endOffsetNanos();
+    if (outcome.interrupted()) {
+      end = Math.min(end, outcome.scheduleEndNanos());
+    }
+    return Math.max(1e-3, (end - window.startOffsetNanos()) / 1e9);
+  }
+
+  private static StepResult rebase(StepResult s, int base, double offsetSeconds) {
+    return new StepResult(base + s.index(), s.name(), s.phase(),
+        offsetSeconds + s.startOffsetSeconds(), s.durationSeconds(), s.offeredRps(),
+        s.startRps(), s.endRps(), s.scheduled(), s.achievedRps(), s.outcomes(), s.errorRate(),
+        s.latencies(), s.outputTokens(), s.outputTokensPerSec(), s.tokenCountSources());
+  }
+
+  private static double exceedance(List<Check> checks) {
+    double worst = Double.NaN;
+    for (Check c : checks) {
+      if (c.n() == 0) {
+        continue;
+      }
+      double e = c.allowedShare() > 0
+          ? c.share() / c.allowedShare()
+          : c.violations() > 0 ? Double.POSITIVE_INFINITY : 0;
+      worst = Double.isNaN(worst) ? e : Math.max(worst, e);
+    }
+    return worst;
+  }
+
+  static List<CheckResult> checks(List<Check> checks) {
+    List<CheckResult> out = new ArrayList<>();
+    for (Check c : checks) {
+      out.add(check(c));
+    }
+    return out;
+  }
+
+  static CheckResult check(Check c) {
+    return c == null ? null : new CheckResult(c.name(), c.metric(), finite(c.percentile()),
+        finite(c.thresholdMillis()), c.n(), c.violations(), c.share(), c.allowedShare(),
+        c.lowerBound(), c.upperBound(), finite(c.observedMillis()),
+        c.verdict().name().toLowerCase(Locale.ROOT), c.method());
+  }
+
+  private Map<String, Map<String, List<Double>>> intervals(List<Sample> samples) {
+    Map<String, Map<String, List<Double>>> out = new LinkedHashMap<>();
+    boolean llm = plan.target().protocol().isLlm();
+    for (Metric m : llm ? List.of(Metric.E2E, Metric.TTFT) : List.of(Metric.E2E)) {
+      long[] values = new long[samples.size()];
+      for (int i = 0; i < values.length; i++) {
+        Sample s = samples.get(i);
+        long v = m == Metric.E2E ? s.e2eNanos() : s.ttftNanos();
+        values[i] = s.outcome() == Outcome.SUCCESS && v >= 0 ? v : Long.MAX_VALUE;
+      }
+      Arrays.sort(values);
+      Map<String, List<Double>> byP = new LinkedHashMap<>();
+      for (double p : new double[] {50, 90, 99}) {
+        double[] ci = Percentiles.interval(values, p, spec.confidence());
+        if (ci != null) {
+          byP.put("p" + (int) p, List.of(ci[0] / 1e6, ci[1] / 1e6));
+        }
+      }
+      if (!byP.isEmpty()) {
+        out.put(m.tag(), byP);
+      }
+    }
+    return out;
+  }
+
+  private static Double finite(double d) {
+    return Double.isFinite(d) ? d : null;
+  }
+
+  private static double percentileMillis(Histogram h, double p) {
+    return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(p) / 1000.0;
+  }
+
+  static String rateLabel(double r) {
+    return String.format(Locale.ROOT, "%.4g", r).replaceAll("\\.?0+$", "");
+  }
+
+  /**
+   * Watches one step once a second (on the engine's interval thread): in-flight samples of the
+   * window, the error storm, and the early end of a conclusive step.
+   */
+  private final class Monitor {
+    private final StepPlan step;
+    private final Step window;
+    private final CohortCollector cohort;
+    private final boolean open;
+    private final double rate;
+    private final long[] intended;
+    private final List<Double> inFlight = new ArrayList<>();
+    private long lastJudged;
+    private long lastErrors;
+    private int stormSeconds;
+    private volatile String storm;
+
+    Monitor(StepPlan step, Step window, Schedule schedule, CohortCollector cohort, boolean open,
+        double rate) {
+      this.step = step;
+      this.window = window;
+      this.cohort = cohort;
+      this.open = open;
+      this.rate = rate;
+      this.intended = open ? windowArrivals(schedule, window) : new long[0];
+    }
+
+    double[] inFlight() {
+      synchronized (inFlight) {
+        return inFlight.stream().mapToDouble(Double::doubleValue).toArray();
+      }
+    }
+
+    String storm() {
+      return storm;
+    }
+
+    void onProgress(Progress p) {
+      long t = p.elapsedNanos();
+      boolean inWindow = t >= window.startOffsetNanos() && t < window.endOffsetNanos()
+          && !p.draining();
+      if (inWindow) {
+        synchronized (inFlight) {
+          inFlight.add((double) p.inFlight());
+        }
+      }
+      checkStorm(p);
+      long into = t - window.startOffsetNanos();
+      if (open && inWindow && into >= step.minDuration().toNanos()
+          && t - lastJudged >= JUDGE_EVERY_NANOS) {
+        lastJudged = t;
+        if (conclusive(t)) {
+          LoadEngine e = engine;
+          if (e != null) {
+            e.stop("step concluded");
+          }
+        }
+      }
+    }
+
+    private void checkStorm(Progress p) {
+      long errors = p.errors() - lastErrors;
+      lastErrors = p.errors();
+      double finished = errors + p.completedRps();
+      if (finished >= 5 && errors / finished > spec.errorStormRate()) {
+        stormSeconds++;
+      } else {
+        stormSeconds = 0;
+      }
+      if (stormSeconds >= Math.max(1, spec.errorStormFor().toSeconds()) && storm == null) {
+        storm = String.format(Locale.ROOT,
+            "error storm: more than %.0f%% of requests failed for %d s at %s",
+            spec.errorStormRate() * 100, stormSeconds,
+            open ? rateLabel(rate) + " req/s" : "saturation");
+        LoadEngine e = engine;
+        if (e != null) {
+          e.stop(storm);
+        }
+      }
+    }
+
+    /** Both extremes of the unknown requests give the same conclusive verdict. */
+    private boolean conclusive(long now) {
+      List<Sample> known = cohort.snapshot();
+      long timeout = plan.limits().requestTimeout().toNanos();
+      int due = countBefore(intended, now);
+      int unknown = Math.max(0, due - known.size());
+      long after = Long.MAX_VALUE / 2; // unknown requests are the latest of the cohort
+      List<Sample> best = new ArrayList<>(known);
+      List<Sample> worst = new ArrayList<>(known);
+      for (int i = 0; i < unknown; i++) {
+        best.add(new Sample(after, Outcome.SUCCESS, 1, -1, -1));
+        worst.add(new Sample(after, Outcome.TIMEOUT, timeout, -1, -1));
+      }
+      Verdict b = judge.judge(best, Map.of()).verdict();
+      Verdict w = judge.judge(worst, Map.of()).verdict();
+      return b == w && b != Verdict.INCONCLUSIVE
+          && (plan.target().protocol().isLlm() ? hasNoTokenObjective() : true);
+    }
+
+    private boolean hasNoTokenObjective() {
+      for (Objective o : plan.slo().objectives()) {
+        if (o.metric() == Metric.ITL) {
+          return false; // token gaps are only known after the step; judge at the end
+        }
+      }
+      return true;
+    }
+  }
+
+  /** Intended offsets (from the engine origin) of the window's arrivals, in order. */
+  private static long[] windowArrivals(Schedule schedule, Step window) {
+    ArrivalProcess a = schedule.arrivals();
+    long[] out = new long[1024];
+    int n = 0;
+    for (long t = a.nextIntendedNanos(); t != ArrivalProcess.END; t = a.nextIntendedNanos()) {
+      if (t < window.startOffsetNanos()) {
+        continue;
+      }
+      if (t >= window.endOffsetNanos()) {
+        break;
+      }
+      if (n == out.length) {
+        out = Arrays.copyOf(out, n * 2);
+      }
+      out[n++] = t;
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  private static int countBefore(long[] sorted, long t) {
+    int i = Arrays.binarySearch(sorted, t);
+    return i >= 0 ? i : -i - 1;
+  }
+}

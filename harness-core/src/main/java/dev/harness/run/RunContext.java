@@ -1,0 +1,15 @@
+package dev.harness.run;
+
+import dev.harness.payload.PayloadSet;
+import dev.harness.protocol.Protocol;
+import dev.harness.time.NanoClock;
+import java.util.Map;
+
+/** What every step of a multi-step run shares: endpoint facts, payloads, clock, versions. */
+record RunContext(
+    Map<String, String> headers,
+    PayloadSet payloads,
+    Protocol protocol,
+    NanoClock clock,
+    String version,
+    int eventLoops) {}

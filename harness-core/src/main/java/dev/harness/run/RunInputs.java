@@ -1,0 +1,95 @@
+package dev.harness.run;
+
+import dev.harness.config.HeaderResolver;
+import dev.harness.config.Plan;
+import dev.harness.config.PlanException;
+import dev.harness.payload.PayloadException;
+import dev.harness.payload.PayloadSet;
+import dev.harness.protocol.Protocol;
+import dev.harness.protocol.Protocols;
+import dev.harness.time.NanoClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every kind of run opens before its first request: resolved secrets, the payload set, the
+ * protocol adapter (checked by building one request, so a payload it cannot send fails now), the
+ * warnings, and a fresh {@code <output>/<run-id>/} directory.
+ */
+record RunInputs(
+    Map<String, String> headers,
+    PayloadSet payloads,
+    Protocol protocol,
+    List<String> warnings,
+    Path directory) {
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  /**
+   * @param expectedRequests how many requests the run will send (for the prompt-cache warning)
+   */
+  static RunInputs open(
+      Plan plan,
+      List<String> planWarnings,
+      Map<String, String> env,
+      NanoClock clock,
+      double expectedRequests)
+      throws IOException, PayloadException, PlanException {
+    Map<String, String> headers = HeaderResolver.resolve(plan.target(), env);
+    PayloadSet set = PayloadSet.open(plan.payloads().file(), plan.payloads().skipBadLines());
+    boolean ok = false;
+    try {
+      Protocol protocol = Protocols.create(plan.target());
+      try { // build one request now: a payload the protocol cannot send fails before the run
+        protocol.build(set.get(0), 0);
+      } catch (IllegalArgumentException e) {
+        throw new PayloadException(set.file(), set.get(0).lineNumber(), e.getMessage());
+      }
+      List<String> warnings = new ArrayList<>(planWarnings);
+      if (set.skippedLines() > 0) {
+        warnings.add(
+            "payloads: skipped " + set.skippedLines() + " malformed line(s) of " + set.file());
+      }
+      if (plan.target().protocol().isLlm()
+          && !plan.payloads().saltPrompts()
+          && expectedRequests > 3.0 * set.size()) {
+        warnings.add(
+            String.format(
+                "payloads: the run sends about %.0f requests from a set of %d (%.1f× each): "
+                    + "servers' prompt caches may inflate capacity; use a larger set or "
+                    + "payloads.salt-prompts: true",
+                expectedRequests, set.size(), expectedRequests / set.size()));
+      }
+      Path dir = createRunDirectory(plan, clock);
+      ok = true;
+      return new RunInputs(headers, set, protocol, warnings, dir);
+    } finally {
+      if (!ok) {
+        set.close();
+      }
+    }
+  }
+
+  private static Path createRunDirectory(Plan plan, NanoClock clock) throws IOException {
+    String base =
+        RUN_ID.format(Instant.ofEpochMilli(clock.wallClockMillis()))
+            + "-"
+            + plan.name().replaceAll("[^A-Za-z0-9._-]", "_");
+    Files.createDirectories(plan.outputDir());
+    for (int i = 0; ; i++) {
+      Path dir = plan.outputDir().resolve(i == 0 ? base : base + "-" + i);
+      try {
+        return Files.createDirectory(dir);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // next suffix
+      }
+    }
+  }
+}

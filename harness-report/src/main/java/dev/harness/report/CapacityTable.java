@@ -1,0 +1,124 @@
+package dev.harness.report;
+
+import dev.harness.record.LatencySummary;
+import dev.harness.result.CapacityResult;
+import dev.harness.result.CapacityStep;
+import dev.harness.result.CheckResult;
+import dev.harness.result.RunResult;
+import dev.harness.result.StepResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The capacity curve printed after {@code harness capacity}: one row per search step (offered,
+ * achieved and goodput rate, latency percentiles, errors, n, verdict), then the sustainable rate
+ * as a bracket with its point estimate, the first breach, and why the search ended.
+ */
+public final class CapacityTable {
+  private CapacityTable() {}
+
+  public static String render(RunResult r) {
+    CapacityResult c = r.capacity();
+    if (c == null) {
+      return StepTable.render(r);
+    }
+    boolean llm = r.steps().stream().anyMatch(s -> s.latencies().containsKey("ttft"));
+    List<String> header = new ArrayList<>(List.of("#", "kind", "offered/s", "ok/s", "good/s",
+        "n", "errors", "e2e p50", "p99"));
+    if (llm) {
+      header.addAll(List.of("ttft p99", "itl p99", "tok/s"));
+    }
+    header.addAll(List.of("window", "verdict"));
+    List<List<String>> rows = new ArrayList<>();
+    for (CapacityStep s : c.steps()) {
+      StepResult sr = s.resultStep() >= 0 && s.resultStep() < r.steps().size()
+          ? r.steps().get(s.resultStep()) : null;
+      List<String> row = new ArrayList<>();
+      row.add(Integer.toString(s.index() + 1));
+      row.add(s.kind());
+      row.add(s.offeredRps() == null ? "×" + s.concurrency() : StepTable.num(s.offeredRps()));
+      row.add(StepTable.num(s.achievedRps()));
+      row.add(StepTable.num(s.goodputRps()));
+      row.add(Long.toString(s.scheduled()));
+      row.add(sr == null ? "-" : errors(sr));
+      LatencySummary e2e = sr == null ? null : sr.latencies().get("e2e");
+      row.add(StepTable.ms(e2e, "p50"));
+      row.add(StepTable.ms(e2e, "p99"));
+      if (llm) {
+        row.add(StepTable.ms(sr == null ? null : sr.latencies().get("ttft"), "p99"));
+        row.add(StepTable.ms(sr == null ? null : sr.latencies().get("itl"), "p99"));
+        row.add(StepTable.num(s.outputTokensPerSec()));
+      }
+      row.add(String.format(Locale.ROOT, "%.0fs", s.measuredSeconds()));
+      row.add(s.verdict());
+      rows.add(row);
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("capacity curve: latencies in ms from each request's intended send time\n");
+    int[] width = new int[header.size()];
+    for (int i = 0; i < header.size(); i++) {
+      width[i] = header.get(i).length();
+      for (List<String> row : rows) {
+        width[i] = Math.max(width[i], row.get(i).length());
+      }
+    }
+    StepTable.line(sb, header, width);
+    for (List<String> row : rows) {
+      StepTable.line(sb, row, width);
+    }
+    for (CapacityStep s : c.steps()) {
+      if (!"pass".equals(s.verdict())) {
+        sb.append(String.format(Locale.ROOT, "  step %d (%s): %s%n", s.index() + 1, s.verdict(),
+            s.reason()));
+      }
+    }
+    sb.append('\n').append(summary(c)).append('\n');
+    return sb.toString();
+  }
+
+  /** The answer in a few lines: sustainable rate, bracket, point estimate, breach, end. */
+  public static String summary(CapacityResult c) {
+    StringBuilder sb = new StringBuilder();
+    CapacityResult.Sustainable s = c.sustainable();
+    if (c.saturationRps() != null) {
+      sb.append(String.format(Locale.ROOT, "saturation throughput: %s req/s%n",
+          StepTable.num(c.saturationRps())));
+    }
+    if (s != null && s.rps() != null) {
+      sb.append(String.format(Locale.ROOT, "sustainable rate: %s req/s%s%n",
+          StepTable.num(s.rps()), s.passConfirmed() ? "" : " (not confirmed at full length)"));
+      if (s.lowestFail() != null) {
+        sb.append(String.format(Locale.ROOT,
+            "bracket: [%s, %s] req/s, width %.1f%% (asked %.1f%%)%s%n",
+            StepTable.num(s.highestPass()), StepTable.num(s.lowestFail()),
+            100 * s.relativeWidth(), 100 * s.precision(),
+            s.failConfirmed() ? "" : "; the fail bound is not confirmed"));
+      } else {
+        sb.append("bracket: no rate failed up to the highest tried\n");
+      }
+      if (s.pointEstimate() != null) {
+        sb.append(String.format(Locale.ROOT, "point estimate: %s req/s (isotonic fit)%n",
+            StepTable.num(s.pointEstimate())));
+      }
+    } else {
+      sb.append("sustainable rate: none found\n");
+    }
+    CheckResult b = c.firstBreach();
+    if (b != null && c.firstFailingStep() != null) {
+      sb.append(String.format(Locale.ROOT, "first breach (step %d): %s — observed %s, share over "
+              + "%.2f%% vs %.2f%% allowed, n=%d%n",
+          c.firstFailingStep() + 1, b.name(),
+          b.observedMillis() == null ? "∞" : StepTable.num(b.observedMillis()) + " ms",
+          100 * b.share(), 100 * b.allowedShare(), b.n()));
+    }
+    sb.append("search ended: ").append(c.endReason()).append('\n');
+    return sb.toString();
+  }
+
+  private static String errors(StepResult s) {
+    long errors = s.scheduled() - s.outcomes().getOrDefault("success", 0L);
+    return errors == 0 ? "0"
+        : String.format(Locale.ROOT, "%d (%.1f%%)", errors, 100.0 * s.errorRate());
+  }
+}
