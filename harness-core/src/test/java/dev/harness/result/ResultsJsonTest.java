@@ -114,7 +114,7 @@ class ResultsJsonTest {
     assertThat(names(json)).containsExactly(
         "schemaVersion", "runId", "kind", "startedAt", "endedAt", "interrupted", "stopReason",
         "seed", "versions", "plan", "payloads", "generator", "anchors", "steps", "totals",
-        "warnings");
+        "warnings", "capacity");
     assertThat(names(json.get("plan"))).containsExactly(
         "file", "name", "protocol", "url", "model", "stream", "headerNames", "phases", "slo",
         "limits");
