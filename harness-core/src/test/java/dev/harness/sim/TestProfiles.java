@@ -3,7 +3,7 @@ package dev.harness.sim;
 import java.time.Duration;
 
 /** Small profiles built in code for tests, with step costs that keep tests short. */
-final class TestProfiles {
+public final class TestProfiles {
   private TestProfiles() {}
 
   static final SimProfile.Instance ONE_A10G =
@@ -37,7 +37,7 @@ final class TestProfiles {
         null);
   }
 
-  static SimProfile classic(int servers, String distribution, Duration mean) {
+  public static SimProfile classic(int servers, String distribution, Duration mean) {
     return new SimProfile(
         "test-classic",
         "test",
