@@ -1,6 +1,7 @@
 package dev.harness.cli;
 
 import dev.harness.capacity.Bracket;
+import dev.harness.capacity.Rates;
 import dev.harness.capacity.SearchListener;
 import dev.harness.capacity.SearchOutcome;
 import dev.harness.capacity.StepPlan;
@@ -12,8 +13,6 @@ import dev.harness.run.CapacityRun;
 import dev.harness.time.NanoClock;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The flow {@code harness capacity} and {@code harness demo} share: prepare the search, print each
@@ -35,22 +34,11 @@ final class CapacityExecution {
     err.printf("harness capacity: %s → %s; results in %s%n", loaded.plan().name(),
         loaded.plan().target().url(), run.directory());
     err.flush();
-    CountDownLatch written = new CountDownLatch(1);
-    boolean[] interrupted = {false};
     long waitMillis = loaded.plan().limits().requestTimeout().toMillis() + 20_000;
-    Thread hook = new Thread(() -> {
-      interrupted[0] = true;
-      run.stop("interrupted");
-      try {
-        written.await(waitMillis, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "harness-interrupt");
-    Runtime.getRuntime().addShutdownHook(hook);
+    InterruptHook hook = new InterruptHook(() -> run.stop("interrupted"), waitMillis);
     ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.interactive());
     CapacityRun.Report report;
-    try {
+    try (hook) {
       report = run.execute(quiet ? SearchListener.NONE : new StepLines(err, progress),
           quiet ? p -> {} : progress);
       progress.finish();
@@ -58,15 +46,8 @@ final class CapacityExecution {
       outW.print(CapacityTable.render(report.result()));
       outW.println("results: " + run.directory().toAbsolutePath());
       outW.flush();
-    } finally {
-      written.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        interrupted[0] = true;
-      }
     }
-    if (interrupted[0]) {
+    if (hook.interrupted()) {
       return ExitCodes.INTERRUPTED;
     }
     SearchOutcome o = report.outcome();
@@ -102,7 +83,9 @@ final class CapacityExecution {
     public void stepStarting(int index, StepPlan plan) {
       progress.finish();
       err.printf(Locale.ROOT, "step %d: %s %s — %s%n", index + 1, plan.kind().label(),
-          plan.openLoop() ? rate(plan.rate()) + " req/s" : "×" + plan.concurrency() + " in flight",
+          plan.openLoop()
+              ? Rates.label(plan.rate()) + " req/s"
+              : "×" + plan.concurrency() + " in flight",
           plan.purpose());
       err.flush();
     }
@@ -120,12 +103,8 @@ final class CapacityExecution {
       if (Double.isNaN(b.highestPass()) && Double.isNaN(b.lowestFail())) {
         return "";
       }
-      return "; bracket [" + (Double.isNaN(b.highestPass()) ? "-" : rate(b.highestPass()))
-          + ", " + (Double.isNaN(b.lowestFail()) ? "-" : rate(b.lowestFail())) + "]";
-    }
-
-    private static String rate(double r) {
-      return String.format(Locale.ROOT, "%.4g", r).replaceAll("\\.?0+$", "");
+      return "; bracket [" + (Double.isNaN(b.highestPass()) ? "-" : Rates.label(b.highestPass()))
+          + ", " + (Double.isNaN(b.lowestFail()) ? "-" : Rates.label(b.lowestFail())) + "]";
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.harness.cli;
 
 import dev.harness.capacity.DryRun;
+import dev.harness.capacity.Rates;
 import dev.harness.config.CapacitySpec;
 import dev.harness.config.Plan;
 import dev.harness.config.DurationParser;
@@ -26,7 +27,7 @@ final class DryRunText {
     int i = 1;
     for (DryRun.ExpectedStep s : e.steps()) {
       sb.append(String.format(Locale.ROOT, "%-3d %-10s %-10s %-34s %8s %14s%n", i++,
-          s.kind().label(), Double.isNaN(s.rate()) ? "(measured)" : trim(s.rate()), s.what(),
+          s.kind().label(), Double.isNaN(s.rate()) ? "(measured)" : Rates.label(s.rate()), s.what(),
           DurationParser.format(s.warmup()),
           DurationParser.format(s.shortest()) + "–" + DurationParser.format(s.longest())));
     }
@@ -50,9 +51,5 @@ final class DryRunText {
 
   private static String pct(double share) {
     return String.format(Locale.ROOT, "%.3g%%", share * 100);
-  }
-
-  private static String trim(double d) {
-    return String.format(Locale.ROOT, "%.4g", d).replaceAll("\\.?0+$", "");
   }
 }

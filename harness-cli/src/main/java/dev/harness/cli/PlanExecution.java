@@ -7,8 +7,6 @@ import dev.harness.result.RunResult;
 import dev.harness.run.PhaseRun;
 import dev.harness.time.NanoClock;
 import java.io.PrintWriter;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The flow {@code harness run} and {@code harness demo} share: prepare the plan's run, print the
@@ -42,25 +40,11 @@ final class PlanExecution {
         run.directory());
     err.flush();
 
-    CountDownLatch written = new CountDownLatch(1);
-    boolean[] interrupted = {false};
     long drainMillis = loaded.plan().limits().drainTimeout().toMillis();
-    Thread hook =
-        new Thread(
-            () -> {
-              interrupted[0] = true;
-              run.stop("interrupted");
-              try {
-                written.await(drainMillis + 15_000, TimeUnit.MILLISECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "harness-interrupt");
-    Runtime.getRuntime().addShutdownHook(hook);
+    InterruptHook hook = new InterruptHook(() -> run.stop("interrupted"), drainMillis + 15_000);
     ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.interactive());
     RunResult result;
-    try {
+    try (hook) {
       result = run.execute(quiet ? p -> {} : progress);
       progress.finish();
       outW.println();
@@ -71,15 +55,8 @@ final class PlanExecution {
       }
       outW.println("results: " + run.directory().toAbsolutePath());
       outW.flush();
-    } finally {
-      written.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        interrupted[0] = true; // the JVM is exiting on a signal: the hook is running
-      }
     }
-    if (interrupted[0]) {
+    if (hook.interrupted()) {
       return ExitCodes.INTERRUPTED;
     }
     return result.totals().succeeded() == 0 && result.totals().scheduled() > 0

@@ -75,7 +75,7 @@ final class BracketSearch implements SearchStrategy {
     if (invalid != null) {
       if (Invalids.count(history, invalid) >= 2) {
         return Decision.end(String.format(Locale.ROOT,
-            "generator-limited at %s req/s: %s", rate(invalid.rate()), invalid.reason()));
+            "generator-limited at %s req/s: %s", Rates.label(invalid.rate()), invalid.reason()));
       }
       return Decision.step(invalid.plan()); // once more: one disturbed step is not a verdict
     }
@@ -102,7 +102,7 @@ final class BracketSearch implements SearchStrategy {
       double first = llm ? clamp(LLM_START_SHARE * saturation) : startRate;
       return Decision.step(trial(first, llm
           ? String.format(Locale.ROOT, "start at 0.3 × saturation throughput %s req/s",
-              rate(saturation))
+              Rates.label(saturation))
           : "start"));
     }
     Bracket b = Bracket.of(history, spec.precision());
@@ -110,13 +110,14 @@ final class BracketSearch implements SearchStrategy {
     if (Double.isNaN(b.lowestFail())) {
       double top = eff.get(eff.size() - 1).plan().rate();
       if (top >= spec.maxRate()) {
-        return Decision.end("max-rate " + rate(spec.maxRate()) + " req/s reached without a fail");
+        return Decision.end(
+            "max-rate " + Rates.label(spec.maxRate()) + " req/s reached without a fail");
       }
       double next = top * growth;
       if (llm && top < saturation && next > saturation) {
         next = saturation; // touch the measured bound before going past it
       }
-      return Decision.step(trial(clamp(next), "grow ×" + growth + " from " + rate(top)));
+      return Decision.step(trial(clamp(next), "grow ×" + growth + " from " + Rates.label(top)));
     }
     if (Double.isNaN(b.highestPass())) {
       double bottom = eff.get(0).plan().rate();
@@ -125,15 +126,16 @@ final class BracketSearch implements SearchStrategy {
           return Decision.step(confirm(bottom, "confirm that even the lowest rate fails"));
         }
         return Decision.end("the SLO is missed even at the lowest rate "
-            + rate(bottom) + " req/s: " + b.failStep().reason());
+            + Rates.label(bottom) + " req/s: " + b.failStep().reason());
       }
-      return Decision.step(trial(clamp(bottom / growth), "step down from " + rate(bottom)));
+      return Decision.step(
+          trial(clamp(bottom / growth), "step down from " + Rates.label(bottom)));
     }
     if (!b.precisionReached()) {
       double mid = widestGapMiddle(eff, b);
       if (!Double.isNaN(mid)) {
-        return Decision.step(trial(mid, "bisect between " + rate(b.highestPass()) + " and "
-            + rate(b.lowestFail())));
+        return Decision.step(trial(mid, "bisect between " + Rates.label(b.highestPass())
+            + " and " + Rates.label(b.lowestFail())));
       }
     }
     if (!Bracket.fullLength(b.passStep())) {
@@ -149,7 +151,7 @@ final class BracketSearch implements SearchStrategy {
     return Decision.end(String.format(Locale.ROOT,
         "resolution limit: between %s and %s req/s every rate tried stayed inconclusive at the "
             + "longest step (%s); a longer max-step-duration or a lower confidence narrows it",
-        rate(b.highestPass()), rate(b.lowestFail()), spec.maxStepDuration()));
+        Rates.label(b.highestPass()), Rates.label(b.lowestFail()), spec.maxStepDuration()));
   }
 
   /**
@@ -202,10 +204,6 @@ final class BracketSearch implements SearchStrategy {
       return r;
     }
     return new java.math.BigDecimal(r).round(new java.math.MathContext(4)).doubleValue();
-  }
-
-  static String rate(double r) {
-    return String.format(Locale.ROOT, "%.4g", r).replaceAll("\\.?0+$", "");
   }
 
   private static String percent(double share) {

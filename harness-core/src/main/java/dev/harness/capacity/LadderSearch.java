@@ -41,7 +41,7 @@ final class LadderSearch implements SearchStrategy {
   public String endReason(List<StepReport> history) {
     StepReport invalid = Invalids.repeatedOrLast(history);
     if (invalid != null && Invalids.count(history, invalid) >= 2) {
-      return "generator-limited at " + BracketSearch.rate(invalid.rate()) + " req/s: "
+      return "generator-limited at " + Rates.label(invalid.rate()) + " req/s: "
           + invalid.reason();
     }
     if (invalid != null) {

@@ -168,30 +168,24 @@ public final class CapacityRun {
       s.outcomes().forEach((k, v) -> outcomes.merge(k, v, Long::sum));
     }
     long ok = outcomes.getOrDefault("success", 0L);
-    ResultAssembler base = new ResultAssembler(plan, ctx.payloads(),
-        dev.harness.traffic.Schedule.of(List.of(new dev.harness.traffic.ConstantPhase("none", 1,
-            java.time.Duration.ofSeconds(1), dev.harness.traffic.Arrival.uniform())), 1),
-        new dev.harness.record.RunRecorder(1, 10), ctx.version(), ctx.eventLoops());
-    RunResult shell = base.assemble(inputs.directory().getFileName().toString(), null, null,
-        inputs.warnings(), startWall, endWall);
+    RunFacts facts = new RunFacts(plan, ctx.payloads(), ctx.version());
     String stopReason = failure != null ? "internal error: " + failure
         : outcome == null ? "did not start" : outcome.endReason();
     boolean interrupted = failure != null || outcome == null || earlyStop != null;
-    GeneratorSummary g = shell.generator();
     return new RunResult(
         RunResult.SCHEMA_VERSION,
-        shell.runId(),
+        inputs.directory().getFileName().toString(),
         "capacity",
         Instant.ofEpochMilli(startWall),
         Instant.ofEpochMilli(endWall),
         interrupted,
         stopReason,
         plan.seed(),
-        shell.versions(),
-        shell.plan(),
-        shell.payloads(),
-        new GeneratorSummary(g.transport().equals("none") ? "netty" : g.transport(),
-            ctx.eventLoops(), g.maxInFlight(), g.connections(), 0, 0, 0, 0, 0, 0),
+        facts.versions(),
+        facts.planSummary(),
+        facts.payloadSummary(),
+        new GeneratorSummary("netty", ctx.eventLoops(), plan.limits().maxInFlight(),
+            plan.limits().connections(), 0, 0, 0, 0, 0, 0),
         List.of(new RunResult.Anchor(0, startWall)),
         stepResults,
         new Totals(scheduled, ok, outcomes,
@@ -232,9 +226,15 @@ public final class CapacityRun {
       }
       Bracket b = outcome.bracket();
       sustainable = new CapacityResult.Sustainable(
-          finite(b.highestPass()), finite(b.highestPass()), b.passConfirmed(),
-          finite(b.lowestFail()), b.failConfirmed(), finite(b.pointEstimate()),
-          finite(b.isotonicCrossing()), spec.precision(), finite(b.relativeWidth()),
+          EngineStepRunner.finite(b.highestPass()),
+          EngineStepRunner.finite(b.highestPass()),
+          b.passConfirmed(),
+          EngineStepRunner.finite(b.lowestFail()),
+          b.failConfirmed(),
+          EngineStepRunner.finite(b.pointEstimate()),
+          EngineStepRunner.finite(b.isotonicCrossing()),
+          spec.precision(),
+          EngineStepRunner.finite(b.relativeWidth()),
           b.precisionReached());
       if (b.failStep() != null) {
         int idx = outcome.steps().indexOf(b.failStep());
@@ -251,7 +251,7 @@ public final class CapacityRun {
       status = outcome.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
     return new CapacityResult(spec.isLadder() ? "ladder" : "search", status, end, settings,
-        finite(idleMillis), saturation, sustainable, firstFailing, breach, steps);
+        EngineStepRunner.finite(idleMillis), saturation, sustainable, firstFailing, breach, steps);
   }
 
   /** The endpoint answered no probe before the search: data for the results, not a crash. */
@@ -263,7 +263,4 @@ public final class CapacityRun {
     }
   }
 
-  private static Double finite(double d) {
-    return Double.isFinite(d) ? d : null;
-  }
 }

@@ -2,11 +2,11 @@ package dev.harness.run;
 
 import dev.harness.capacity.Check;
 import dev.harness.capacity.Percentiles;
+import dev.harness.capacity.Rates;
 import dev.harness.capacity.Sample;
 import dev.harness.capacity.SloJudge;
 import dev.harness.capacity.Stability;
 import dev.harness.capacity.StabilityResult;
-import dev.harness.capacity.StepKind;
 import dev.harness.capacity.StepPlan;
 import dev.harness.capacity.StepReport;
 import dev.harness.capacity.StepRunner;
@@ -14,13 +14,11 @@ import dev.harness.capacity.StepVerdict;
 import dev.harness.capacity.Verdict;
 import dev.harness.config.CapacitySpec;
 import dev.harness.config.Defaults;
-import dev.harness.config.Objective;
 import dev.harness.config.Plan;
 import dev.harness.engine.EngineConfig;
 import dev.harness.engine.EngineListener;
 import dev.harness.engine.EngineOutcome;
 import dev.harness.engine.LoadEngine;
-import dev.harness.engine.Progress;
 import dev.harness.engine.Segment;
 import dev.harness.payload.PayloadSampler;
 import dev.harness.record.IntervalLog;
@@ -32,7 +30,6 @@ import dev.harness.result.CapacityStep;
 import dev.harness.result.CheckResult;
 import dev.harness.result.StepResult;
 import dev.harness.traffic.Arrival;
-import dev.harness.traffic.ArrivalProcess;
 import dev.harness.traffic.ConstantPhase;
 import dev.harness.traffic.Phase;
 import dev.harness.traffic.Schedule;
@@ -56,7 +53,6 @@ import org.HdrHistogram.Histogram;
  * pass or fail costs little and an inconclusive one is extended up to its maximum.
  */
 final class EngineStepRunner implements StepRunner {
-  private static final long JUDGE_EVERY_NANOS = 2_000_000_000L;
   private static final Duration CLASSIC_WARMUP = Duration.ofSeconds(5);
   private static final Duration LLM_MIN_WARMUP = Duration.ofSeconds(30);
 
@@ -109,6 +105,11 @@ final class EngineStepRunner implements StepRunner {
   void stop(String reason) {
     stopped = true;
     abort = reason;
+    stopStep(reason);
+  }
+
+  /** Ends the running step early (its cohort still drains); the search goes on. */
+  private void stopStep(String reason) {
     LoadEngine e = engine;
     if (e != null) {
       e.stop(reason);
@@ -129,7 +130,7 @@ final class EngineStepRunner implements StepRunner {
     boolean open = step.openLoop();
     double rate = open ? step.rate() : Math.max(1, step.concurrency());
     Duration warmup = warmup();
-    String label = open ? rateLabel(rate) + " req/s" : "saturation ×" + step.concurrency();
+    String label = open ? Rates.label(rate) + " req/s" : "saturation ×" + step.concurrency();
     List<Phase> phases = new ArrayList<>();
     if (!warmup.isZero()) {
       phases.add(new ConstantPhase("warmup " + label, rate, warmup, Arrival.poisson()));
@@ -149,7 +150,11 @@ final class EngineStepRunner implements StepRunner {
     RunRecorder recorder = new RunRecorder(phases.size(),
         Math.max(2 * timeoutNanos / 1000, 10_000_000L));
     CohortCollector cohort = new CohortCollector(base + local, timeoutNanos);
-    Monitor monitor = new Monitor(step, window, schedule, cohort, open, rate);
+    boolean tokenObjective =
+        plan.slo().objectives().stream().anyMatch(o -> o.metric() == Metric.ITL);
+    StepMonitor monitor = new StepMonitor(step, window, schedule, cohort, judge, spec,
+        timeoutNanos, open && !tokenObjective, open ? Rates.label(rate) + " req/s" : "saturation",
+        this::stopStep);
     EngineOutcome outcome;
     try (PreparedRequests requests = new PreparedRequests(ctx.payloads(),
         PayloadSampler.of(plan.payloads().sampling(), ctx.payloads(), plan.seed()),
@@ -364,150 +369,11 @@ final class EngineStepRunner implements StepRunner {
     return out;
   }
 
-  private static Double finite(double d) {
+  static Double finite(double d) {
     return Double.isFinite(d) ? d : null;
   }
 
   private static double percentileMillis(Histogram h, double p) {
     return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(p) / 1000.0;
-  }
-
-  static String rateLabel(double r) {
-    return String.format(Locale.ROOT, "%.4g", r).replaceAll("\\.?0+$", "");
-  }
-
-  /**
-   * Watches one step once a second (on the engine's interval thread): in-flight samples of the
-   * window, the error storm, and the early end of a conclusive step.
-   */
-  private final class Monitor {
-    private final StepPlan step;
-    private final Step window;
-    private final CohortCollector cohort;
-    private final boolean open;
-    private final double rate;
-    private final long[] intended;
-    private final List<Double> inFlight = new ArrayList<>();
-    private long lastJudged;
-    private long lastErrors;
-    private int stormSeconds;
-    private volatile String storm;
-
-    Monitor(StepPlan step, Step window, Schedule schedule, CohortCollector cohort, boolean open,
-        double rate) {
-      this.step = step;
-      this.window = window;
-      this.cohort = cohort;
-      this.open = open;
-      this.rate = rate;
-      this.intended = open ? windowArrivals(schedule, window) : new long[0];
-    }
-
-    double[] inFlight() {
-      synchronized (inFlight) {
-        return inFlight.stream().mapToDouble(Double::doubleValue).toArray();
-      }
-    }
-
-    String storm() {
-      return storm;
-    }
-
-    void onProgress(Progress p) {
-      long t = p.elapsedNanos();
-      boolean inWindow = t >= window.startOffsetNanos() && t < window.endOffsetNanos()
-          && !p.draining();
-      if (inWindow) {
-        synchronized (inFlight) {
-          inFlight.add((double) p.inFlight());
-        }
-      }
-      checkStorm(p);
-      long into = t - window.startOffsetNanos();
-      if (open && inWindow && into >= step.minDuration().toNanos()
-          && t - lastJudged >= JUDGE_EVERY_NANOS) {
-        lastJudged = t;
-        if (conclusive(t)) {
-          LoadEngine e = engine;
-          if (e != null) {
-            e.stop("step concluded");
-          }
-        }
-      }
-    }
-
-    private void checkStorm(Progress p) {
-      long errors = p.errors() - lastErrors;
-      lastErrors = p.errors();
-      double finished = errors + p.completedRps();
-      if (finished >= 5 && errors / finished > spec.errorStormRate()) {
-        stormSeconds++;
-      } else {
-        stormSeconds = 0;
-      }
-      if (stormSeconds >= Math.max(1, spec.errorStormFor().toSeconds()) && storm == null) {
-        storm = String.format(Locale.ROOT,
-            "error storm: more than %.0f%% of requests failed for %d s at %s",
-            spec.errorStormRate() * 100, stormSeconds,
-            open ? rateLabel(rate) + " req/s" : "saturation");
-        LoadEngine e = engine;
-        if (e != null) {
-          e.stop(storm);
-        }
-      }
-    }
-
-    /** Both extremes of the unknown requests give the same conclusive verdict. */
-    private boolean conclusive(long now) {
-      List<Sample> known = cohort.snapshot();
-      long timeout = plan.limits().requestTimeout().toNanos();
-      int due = countBefore(intended, now);
-      int unknown = Math.max(0, due - known.size());
-      long after = Long.MAX_VALUE / 2; // unknown requests are the latest of the cohort
-      List<Sample> best = new ArrayList<>(known);
-      List<Sample> worst = new ArrayList<>(known);
-      for (int i = 0; i < unknown; i++) {
-        best.add(new Sample(after, Outcome.SUCCESS, 1, -1, -1));
-        worst.add(new Sample(after, Outcome.TIMEOUT, timeout, -1, -1));
-      }
-      Verdict b = judge.judge(best, Map.of()).verdict();
-      Verdict w = judge.judge(worst, Map.of()).verdict();
-      return b == w && b != Verdict.INCONCLUSIVE
-          && (plan.target().protocol().isLlm() ? hasNoTokenObjective() : true);
-    }
-
-    private boolean hasNoTokenObjective() {
-      for (Objective o : plan.slo().objectives()) {
-        if (o.metric() == Metric.ITL) {
-          return false; // token gaps are only known after the step; judge at the end
-        }
-      }
-      return true;
-    }
-  }
-
-  /** Intended offsets (from the engine origin) of the window's arrivals, in order. */
-  private static long[] windowArrivals(Schedule schedule, Step window) {
-    ArrivalProcess a = schedule.arrivals();
-    long[] out = new long[1024];
-    int n = 0;
-    for (long t = a.nextIntendedNanos(); t != ArrivalProcess.END; t = a.nextIntendedNanos()) {
-      if (t < window.startOffsetNanos()) {
-        continue;
-      }
-      if (t >= window.endOffsetNanos()) {
-        break;
-      }
-      if (n == out.length) {
-        out = Arrays.copyOf(out, n * 2);
-      }
-      out[n++] = t;
-    }
-    return Arrays.copyOf(out, n);
-  }
-
-  private static int countBefore(long[] sorted, long t) {
-    int i = Arrays.binarySearch(sorted, t);
-    return i >= 0 ? i : -i - 1;
   }
 }
