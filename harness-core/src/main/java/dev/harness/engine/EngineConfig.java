@@ -1,5 +1,6 @@
 package dev.harness.engine;
 
+import dev.harness.config.TlsOptions;
 import dev.harness.protocol.Protocol;
 import dev.harness.time.NanoClock;
 import dev.harness.traffic.Schedule;
@@ -27,6 +28,8 @@ import java.util.Map;
  * @param eventLoops number of Netty event loop threads
  * @param startDelay time between start and the schedule origin, used to pre-open connections
  * @param clock the monotonic clock all timestamps come from
+ * @param tlsOptions how an https server's certificate and host name are checked; null means {@link
+ *     TlsOptions#systemDefault()}
  */
 public record EngineConfig(
     URI url,
@@ -44,10 +47,12 @@ public record EngineConfig(
     boolean connectionPerRequest,
     int eventLoops,
     Duration startDelay,
-    NanoClock clock) {
+    NanoClock clock,
+    TlsOptions tlsOptions) {
 
   public EngineConfig {
     headers = Map.copyOf(headers);
+    tlsOptions = tlsOptions == null ? TlsOptions.systemDefault() : tlsOptions;
     String scheme = url.getScheme();
     if (!"http".equals(scheme) && !"https".equals(scheme)) {
       throw new IllegalArgumentException("url must be http or https, got " + url);

@@ -13,6 +13,7 @@ import dev.harness.payload.PayloadSampler;
 import dev.harness.payload.PayloadSet;
 import dev.harness.protocol.Protocol;
 import dev.harness.protocol.Protocols;
+import dev.harness.protocol.ReadinessCheck;
 import dev.harness.record.IntervalLog;
 import dev.harness.record.RequestLog;
 import dev.harness.record.RunRecorder;
@@ -46,6 +47,8 @@ import java.util.Map;
 public final class PhaseRun {
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(10);
 
   private final Plan plan;
   private final NanoClock clock;
@@ -85,8 +88,9 @@ public final class PhaseRun {
 
   /**
    * Opens the payload set, resolves secrets from {@code env}, builds the schedule and the first
-   * request (so a payload the protocol cannot send fails now, not mid-run) and creates the run
-   * directory.
+   * request (so a payload the protocol cannot send fails now, not mid-run), checks that the
+   * endpoint is ready where the protocol can ask (Triton; {@link ReadinessCheck}, failing with an
+   * {@link dev.harness.protocol.EndpointNotReadyException}) and creates the run directory.
    */
   public static PhaseRun prepare(
       Plan plan,
@@ -124,6 +128,7 @@ public final class PhaseRun {
                     + "payloads.salt-prompts: true",
                 expected, set.size(), expected / set.size()));
       }
+      ReadinessCheck.check(plan.target(), protocol, headers, readinessTimeout(plan.limits()));
       Path dir = createRunDirectory(plan, clock);
       ok = true;
       return new PhaseRun(
@@ -133,6 +138,12 @@ public final class PhaseRun {
         set.close();
       }
     }
+  }
+
+  /** Each readiness GET may take the connect timeout, but at least {@link #READINESS_TIMEOUT}. */
+  private static Duration readinessTimeout(Limits limits) {
+    Duration connect = limits.connectTimeout();
+    return connect.compareTo(READINESS_TIMEOUT) > 0 ? connect : READINESS_TIMEOUT;
   }
 
   private static Path createRunDirectory(Plan plan, NanoClock clock) throws IOException {
@@ -214,7 +225,8 @@ public final class PhaseRun {
               plan.target().connectionPerRequest(),
               eventLoops,
               Duration.ofMillis(250),
-              clock);
+              clock,
+              plan.target().tls());
       LoadEngine e = new LoadEngine(config, recorder, hlog, requestLog, listener);
       engine = e;
       if (earlyStop != null) {
