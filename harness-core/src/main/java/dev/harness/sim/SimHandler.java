@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Routes one connection's requests: health, metrics and models at once; model requests to the
- * profile's backend, which answers at the computed time; {@code /v2/...} to {@link TritonRoutes}. One request at a time per connection
- * (HTTP/1.1 without pipelining, as load generators and OpenAI clients send).
+ * profile's backend, which answers at the computed time; {@code /v2/...} to {@link TritonRoutes}.
+ * One request at a time per connection (HTTP/1.1 without pipelining, as load generators and OpenAI
+ * clients send).
  */
 final class SimHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 

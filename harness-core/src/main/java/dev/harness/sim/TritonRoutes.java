@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *       400 with the load error; {@code GET /v2/models/<m>[/versions/1]}: the model's metadata;
  *   <li>classic profiles: {@code POST .../infer}, queued like {@code /v1/score}, answering one FP32
  *       output {@code OUTPUT0} of shape {@code [rows, 1]} (a score per row of the first input);
- *   <li>LLM profiles: {@code POST .../generate} and {@code .../generate_stream} ({@link TritonCall}).
+ *   <li>LLM profiles: {@code POST .../generate} and {@code .../generate_stream} ({@link
+ *       TritonCall}).
  * </ul>
  *
  * Errors are Triton's {@code {"error": "..."}} bodies.
