@@ -7,12 +7,16 @@ import dev.harness.config.LoadedPlan;
 import dev.harness.config.PlanLoader;
 import dev.harness.config.PlanOverrides;
 import dev.harness.protocol.EndpointNotReadyException;
+import dev.harness.protocol.Protocols;
+import dev.harness.protocol.ReadinessCheck;
 import dev.harness.result.RunResult;
 import dev.harness.result.StepResult;
 import dev.harness.sim.RequestTruth;
 import dev.harness.sim.SimProfile;
+import dev.harness.sim.SimProfiles;
 import dev.harness.sim.SimServer;
 import dev.harness.time.NanoClock;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,6 +128,37 @@ class TritonPhaseRunTest {
       assertThat(step.latencies().containsKey("ttft")
               ? step.latencies().get("ttft").n() : 0L)
           .isZero();
+    }
+  }
+
+  private static Path shipped(String first, String... more) {
+    return Path.of(System.getProperty("basedir", "."), "..").resolve(Path.of(first, more));
+  }
+
+  @Test
+  void theShippedTritonExamplesMatchTheirSimulatorProfiles() throws Exception {
+    SimProfile fraud = SimProfiles.load(shipped("profiles", "sim", "sim-fraud-cpu.yaml"));
+    SimProfile gpu = SimProfiles.load(shipped("profiles", "sim", "sim-g5.2xlarge.yaml"));
+    try (SimServer classicSim = SimServer.start(fraud, SimServer.Options.loopback());
+        SimServer llmSim = SimServer.start(gpu, SimServer.Options.loopback())) {
+      LoadedPlan infer =
+          new PlanLoader(Map.of())
+              .load(shipped("profiles", "examples", "triton-infer.yaml"),
+                  new PlanOverrides(URI.create(classicSim.url()), 20.0, Duration.ofSeconds(1),
+                      null, dir.resolve("out")));
+      LoadedPlan generate =
+          new PlanLoader(Map.of())
+              .load(shipped("profiles", "examples", "triton-generate.yaml"),
+                  new PlanOverrides(URI.create(llmSim.url()), null, null, null, null));
+
+      RunResult result = run(infer);
+      ReadinessCheck.check(generate.plan().target(), Protocols.create(generate.plan().target()),
+          Map.of(), Duration.ofSeconds(5));
+
+      assertThat(result.totals().scheduled()).isPositive(); // Poisson arrivals: about 20
+      assertThat(result.totals().succeeded()).isEqualTo(result.totals().scheduled());
+      assertThat(generate.plan().target().url().getPath())
+          .isEqualTo("/v2/models/support-7b/generate_stream");
     }
   }
 
