@@ -115,16 +115,15 @@ public final class ReadinessCheck {
     return body.length == 0 ? "" : HttpErrors.message(bounded);
   }
 
-  /** An exception's class and message, following causes the HTTP client wraps. */
+  /** An exception's class and message, and its cause's (the HTTP client often wraps one). */
   private static String describe(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getMessage() == null) {
-      root = root.getCause();
-    }
-    String message = root.getMessage();
-    if (root.getCause() != null && root.getCause().getMessage() != null) {
-      message = message + " (" + root.getCause().getMessage() + ")";
-    }
-    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    String text = classAndMessage(e);
+    Throwable cause = e.getCause();
+    return cause == null || cause == e ? text : text + " (" + classAndMessage(cause) + ")";
+  }
+
+  private static String classAndMessage(Throwable e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 }
