@@ -2,6 +2,7 @@ package dev.harness.cli;
 
 import dev.harness.config.PlanException;
 import dev.harness.payload.PayloadException;
+import dev.harness.protocol.EndpointNotReadyException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,6 +56,11 @@ public final class Main implements Runnable {
       err.println("error: " + e.getMessage());
       err.flush();
       return ExitCodes.INVALID_INPUT;
+    }
+    if (e instanceof EndpointNotReadyException) { // checked before the run: nothing was sent
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCodes.NO_SUCCESS;
     }
     if (e instanceof java.nio.file.NoSuchFileException) {
       err.println("error: no such file: " + e.getMessage());

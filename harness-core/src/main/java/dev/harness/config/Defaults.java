@@ -68,7 +68,7 @@ public final class Defaults {
   /** {@code output}, relative to the current working directory. */
   public static final Path OUTPUT_DIR = Path.of("results");
 
-  /** {@code target.stream}: streamed for the OpenAI protocols (TTFT needs it), not for http. */
+  /** {@code target.stream}: streamed for the LLM protocols (TTFT needs it), not for http. */
   public static boolean stream(ProtocolKind protocol) {
     return protocol.isLlm();
   }

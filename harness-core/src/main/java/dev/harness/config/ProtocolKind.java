@@ -7,7 +7,17 @@ public enum ProtocolKind {
   /** OpenAI-compatible {@code /v1/completions}. */
   OPENAI_COMPLETIONS("openai-completions", "/v1/completions"),
   /** Any HTTP endpoint: the payload body is sent as-is; success is a 2xx status. */
-  HTTP("http", "/");
+  HTTP("http", "/"),
+  /**
+   * Triton / KServe v2 inference over HTTP, {@code /v2/models/<model>[/versions/<v>]/infer}:
+   * tensors in, tensors out (classic models, not LLM).
+   */
+  TRITON_INFER("triton-infer", "/v2/models/{model}/infer"),
+  /**
+   * Triton's generate extension, {@code /v2/models/<model>[/versions/<v>]/generate}, or {@code
+   * /generate_stream} when streamed (LLM).
+   */
+  TRITON_GENERATE("triton-generate", "/v2/models/{model}/generate");
 
   private final String yamlName;
   private final String defaultPath;
@@ -22,12 +32,20 @@ public enum ProtocolKind {
     return yamlName;
   }
 
-  /** Path used when the target URL has none. */
+  /**
+   * Path used when the target URL has none; for the Triton protocols a template in which {@code
+   * {model}} stands for the model (and version) path.
+   */
   public String defaultPath() {
     return defaultPath;
   }
 
   public boolean isLlm() {
-    return this != HTTP;
+    return this != HTTP && this != TRITON_INFER;
+  }
+
+  /** The Triton / KServe v2 protocols, whose path names the model. */
+  public boolean isTriton() {
+    return this == TRITON_INFER || this == TRITON_GENERATE;
   }
 }

@@ -47,8 +47,8 @@ final class SloReader {
     o.allowOnly(OBJECTIVE_KEYS);
     Metric metric = o.requiredChoice("metric", METRICS);
     if (metric != Metric.E2E && !protocol.isLlm()) {
-      throw o.errorAt("metric", "'" + metric.tag() + "' needs an LLM protocol (openai-chat or "
-          + "openai-completions); an http target has only e2e");
+      throw o.errorAt("metric", "'" + metric.tag() + "' needs an LLM protocol (openai-chat, "
+          + "openai-completions or triton-generate); " + protocol.yamlName() + " has only e2e");
     }
     double percentile = percentile(o);
     Duration threshold = o.requiredPositiveDuration("threshold");

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param protocol the API
  * @param url full request URL (scheme, host, port, path); the protocol's default path is filled
  *     in when the plan gives none
- * @param model model name sent in OpenAI requests (null: keep the payload's own)
+ * @param model model name sent in OpenAI requests (null: keep the payload's own); for the Triton
+ *     protocols the model in the URL path (required)
  * @param stream request a streamed response (OpenAI protocols)
  * @param method HTTP method (generic HTTP; POST for OpenAI)
  * @param contentType request content type
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param headersFromEnv header name → environment variable holding its value
  * @param bearerTokenEnv environment variable holding a bearer token, or null
  * @param connectionPerRequest open a fresh connection for every request
+ * @param tls how an https certificate is checked; null means {@link TlsOptions#systemDefault()}
  */
 public record Target(
     ProtocolKind protocol,
@@ -29,8 +31,10 @@ public record Target(
     Map<String, String> headers,
     Map<String, String> headersFromEnv,
     String bearerTokenEnv,
-    boolean connectionPerRequest) {
+    boolean connectionPerRequest,
+    TlsOptions tls) {
   public Target {
+    tls = tls == null ? TlsOptions.systemDefault() : tls;
     headers = Map.copyOf(headers);
     headersFromEnv = Map.copyOf(headersFromEnv);
   }

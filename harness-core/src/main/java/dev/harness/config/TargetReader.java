@@ -1,6 +1,10 @@
 package dev.harness.config;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +27,9 @@ final class TargetReader {
           "headers",
           "headers-from-env",
           "auth",
-          "connection-per-request");
+          "connection-per-request",
+          "model-version",
+          "tls");
 
   static final Map<String, ProtocolKind> PROTOCOLS = protocols();
 
@@ -35,6 +41,11 @@ final class TargetReader {
 
   private static final String AUTHORIZATION = "Authorization";
 
+  /** Model names that can stand in a Triton URL path unescaped. */
+  private static final Pattern TRITON_MODEL = Pattern.compile("[A-Za-z0-9_.-]+");
+
+  private static final Pattern VERSION = Pattern.compile("[0-9]+");
+
   /**
    * @param urlOverride replaces the plan's URL when not null; the plan's own URL is then optional
    *     (but still checked when present)
@@ -44,30 +55,118 @@ final class TargetReader {
       throws PlanException {
     m.allowOnly(KEYS);
     ProtocolKind protocol = m.requiredChoice("protocol", PROTOCOLS);
-    URI url = urlOverride == null || m.has("url") ? url(m, protocol) : null;
+    String model = model(m, protocol);
+    String modelVersion = modelVersion(m, protocol);
+    boolean stream = m.bool("stream", Defaults.stream(protocol));
+    URI url =
+        urlOverride == null || m.has("url") ? url(m, protocol, model, modelVersion, stream) : null;
     if (urlOverride != null) {
       try {
-        url = Urls.complete(urlOverride, protocol);
+        url = Urls.complete(urlOverride, protocol, model, modelVersion, stream);
       } catch (IllegalArgumentException e) {
         throw new PlanException(null, 0, 0, "--url", e.getMessage());
       }
     }
-    String model = m.text("model");
-    if (model != null && !protocol.isLlm()) {
-      throw m.errorAtKey(
-          "model", "applies only to the openai-chat and openai-completions protocols");
+    if (modelVersion != null && !url.getRawPath().contains("/versions/" + modelVersion + "/")) {
+      throw m.errorAt("model-version", "the URL path " + Nodes.quote(url.getRawPath())
+          + " is used as written and names another or no version; drop the path from the URL "
+          + "or put /versions/" + modelVersion + " in it");
     }
     return new Target(
         protocol,
         url,
         model,
-        m.bool("stream", Defaults.stream(protocol)),
+        stream,
         method(m, protocol),
         contentType(m),
         headers(m, warnings),
         headersFromEnv(m),
         bearerTokenEnv(m),
-        m.bool("connection-per-request", Defaults.CONNECTION_PER_REQUEST));
+        m.bool("connection-per-request", Defaults.CONNECTION_PER_REQUEST),
+        tls(m, url, warnings));
+  }
+
+  private static String model(MappingReader m, ProtocolKind protocol) throws PlanException {
+    String model = m.text("model");
+    if (protocol.isTriton()) {
+      if (model == null) {
+        throw m.errorAtKey("model", "is required for the " + protocol.yamlName()
+            + " protocol: the model name in /v2/models/<model>/...");
+      }
+      if (!TRITON_MODEL.matcher(model).matches()) {
+        throw m.errorAt("model", "not a Triton model name (letters, digits, '_', '.', '-'): "
+            + Nodes.quote(model));
+      }
+    } else if (model != null && !protocol.isLlm()) {
+      throw m.errorAtKey("model",
+          "applies only to the openai-chat, openai-completions and triton protocols");
+    }
+    return model;
+  }
+
+  private static String modelVersion(MappingReader m, ProtocolKind protocol)
+      throws PlanException {
+    String version = m.text("model-version");
+    if (version == null) {
+      return null;
+    }
+    if (!protocol.isTriton()) {
+      throw m.errorAtKey("model-version",
+          "applies only to the triton-infer and triton-generate protocols");
+    }
+    if (!VERSION.matcher(version).matches()) {
+      throw m.errorAt("model-version", "expected a version number such as \"1\", got "
+          + Nodes.quote(version));
+    }
+    return version;
+  }
+
+  private static TlsOptions tls(MappingReader m, URI url, List<String> warnings)
+      throws PlanException {
+    MappingReader t = m.mapping("tls", "TLS settings");
+    if (t == null) {
+      return TlsOptions.systemDefault();
+    }
+    t.allowOnly(List.of("ca-file", "insecure"));
+    boolean insecure = t.bool("insecure", false);
+    Path caFile = null;
+    if (t.has("ca-file")) {
+      if (insecure) {
+        throw t.errorAtKey("ca-file",
+            "insecure: true already trusts every certificate; keep only one of the two");
+      }
+      caFile = caFile(t);
+    }
+    if (!"https".equalsIgnoreCase(url.getScheme())) {
+      warnings.add(m.field("tls") + ": has no effect on the http:// URL " + url);
+    } else if (insecure) {
+      warnings.add(t.field("insecure") + ": TLS certificate verification is OFF for "
+          + url.getScheme() + "://" + url.getRawAuthority()
+          + ": results are not evidence of a secure deployment");
+    }
+    return new TlsOptions(caFile, insecure);
+  }
+
+  private static Path caFile(MappingReader t) throws PlanException {
+    String text = t.requiredText("ca-file");
+    Path dir = t.file() == null ? null : t.file().getParent();
+    Path base = dir != null ? dir : Path.of("");
+    Path file;
+    try {
+      file = base.resolve(text).normalize();
+    } catch (InvalidPathException e) {
+      throw t.errorAt("ca-file", "not a valid path: " + e.getReason());
+    }
+    if (!Files.isRegularFile(file)) {
+      throw t.errorAt("ca-file", file + " does not exist or is not a file (relative paths start "
+          + "at the plan's directory)");
+    }
+    try {
+      TlsOptions.readPem(file);
+    } catch (IOException e) {
+      throw t.errorAt("ca-file", e.getMessage());
+    }
+    return file;
   }
 
   private static Map<String, ProtocolKind> protocols() {
@@ -78,10 +177,11 @@ final class TargetReader {
     return byName;
   }
 
-  private static URI url(MappingReader m, ProtocolKind protocol) throws PlanException {
+  private static URI url(MappingReader m, ProtocolKind protocol, String model,
+      String modelVersion, boolean stream) throws PlanException {
     String text = m.requiredText("url");
     try {
-      return Urls.targetUrl(text, protocol);
+      return Urls.targetUrl(text, protocol, model, modelVersion, stream);
     } catch (IllegalArgumentException e) {
       throw m.errorAt("url", e.getMessage());
     }
@@ -96,7 +196,7 @@ final class TargetReader {
       throw m.errorAt("method", "not an HTTP method: " + Nodes.quote(method));
     }
     method = method.toUpperCase(Locale.ROOT);
-    if (protocol.isLlm() && !method.equals("POST")) {
+    if ((protocol.isLlm() || protocol.isTriton()) && !method.equals("POST")) {
       throw m.errorAt("method", "the " + protocol.yamlName() + " protocol always uses POST");
     }
     return method;

@@ -1,5 +1,6 @@
 package dev.harness.engine;
 
+import dev.harness.config.TlsOptions;
 import dev.harness.protocol.Protocol;
 import dev.harness.time.NanoClock;
 import dev.harness.traffic.Schedule;
@@ -29,6 +30,8 @@ import java.util.Map;
  * @param clock the monotonic clock all timestamps come from
  * @param segment how this run fits into a larger measurement ({@link Segment#standalone()} for a
  *     plain run)
+ * @param tlsOptions how an https server's certificate and host name are checked; null means {@link
+ *     TlsOptions#systemDefault()}
  */
 public record EngineConfig(
     URI url,
@@ -47,13 +50,15 @@ public record EngineConfig(
     int eventLoops,
     Duration startDelay,
     NanoClock clock,
-    Segment segment) {
+    Segment segment,
+    TlsOptions tlsOptions) {
 
   public EngineConfig {
     headers = Map.copyOf(headers);
     if (segment == null) {
       segment = Segment.standalone();
     }
+    tlsOptions = tlsOptions == null ? TlsOptions.systemDefault() : tlsOptions;
     String scheme = url.getScheme();
     if (!"http".equals(scheme) && !"https".equals(scheme)) {
       throw new IllegalArgumentException("url must be http or https, got " + url);

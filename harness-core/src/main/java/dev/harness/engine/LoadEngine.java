@@ -1,6 +1,8 @@
 package dev.harness.engine;
 
+import dev.harness.config.TlsOptions;
 import dev.harness.protocol.RequestSpec;
+import dev.harness.protocol.TlsTrust;
 import dev.harness.record.HiccupMeter;
 import dev.harness.record.IntervalLog;
 import dev.harness.record.Metric;
@@ -31,7 +33,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import javax.net.ssl.SSLException;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -126,7 +127,7 @@ public final class LoadEngine {
     Class<? extends SocketChannel> channelType =
         epoll ? EpollSocketChannel.class : NioSocketChannel.class;
     try {
-      SslContext ssl = config.tls() ? clientTls() : null;
+      SslContext ssl = config.tls() ? clientTls(config.tlsOptions()) : null;
       List<LoopPool> pools = new ArrayList<>();
       int loops = config.eventLoops();
       for (int i = 0; i < loops; i++) {
@@ -142,10 +143,19 @@ public final class LoadEngine {
     }
   }
 
-  private static SslContext clientTls() {
+  /**
+   * The client TLS context: the JDK's trust store, plus a CA file's certificates, or no checks at
+   * all when insecure ({@link TlsTrust}). Host names are verified per connection in {@link
+   * LoopPool}.
+   */
+  private static SslContext clientTls(TlsOptions tls) {
     try {
-      return SslContextBuilder.forClient().build();
-    } catch (SSLException e) {
+      SslContextBuilder builder = SslContextBuilder.forClient();
+      if (tls.insecure() || tls.caFile() != null) {
+        builder.trustManager(TlsTrust.trustManager(tls));
+      }
+      return builder.build();
+    } catch (IOException e) {
       throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
     }
   }

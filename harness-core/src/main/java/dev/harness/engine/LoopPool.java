@@ -13,6 +13,8 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The connections and waiting requests of one event loop. Every method runs on that loop, so
@@ -77,8 +82,8 @@ final class LoopPool {
                   protected void initChannel(SocketChannel ch) {
                     ReadStamp stamp = new ReadStamp(config.clock());
                     ch.pipeline().addLast("read-stamp", stamp);
-                    if (ssl != null) {
-                      ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc(), host, port));
+                    if (ssl != null) { // TLS: SNI, and host name checked unless insecure
+                      ch.pipeline().addLast("tls", tlsHandler(ch));
                     }
                     ch.pipeline().addLast("http", new HttpClientCodec(4096, 16384, 65536));
                     ch.pipeline()
@@ -92,6 +97,17 @@ final class LoopPool {
                                 config.connectionPerRequest()));
                   }
                 });
+  }
+
+  private SslHandler tlsHandler(SocketChannel ch) {
+    SslHandler handler = ssl.newHandler(ch.alloc(), host, port);
+    if (config.tlsOptions().verifies()) {
+      SSLEngine engine = handler.engine();
+      SSLParameters parameters = engine.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS"); // RFC 2818 host name check
+      engine.setSSLParameters(parameters);
+    }
+    return handler;
   }
 
   NanoClock clock() {
@@ -149,12 +165,40 @@ final class LoopPool {
     return ch.pipeline().get(Exchange.class);
   }
 
-  private ChannelFuture connect(RequestContext r) {
+  /**
+   * Opens a connection for {@code r} (or for the pool when null). For https the connection counts
+   * as connected once the TLS handshake is done; a failed handshake is a connect error.
+   */
+  private Future<Channel> connect(RequestContext r) {
     open++;
     ChannelFuture f = bootstrap.connect(host, port);
     Channel ch = f.channel();
     channels.add(ch);
+    Promise<Channel> ready = loop.newPromise();
     f.addListener(
+        done -> {
+          SslHandler tls = done.isSuccess() ? ch.pipeline().get(SslHandler.class) : null;
+          if (!done.isSuccess()) {
+            ready.tryFailure(done.cause());
+          } else if (tls == null) {
+            ready.trySuccess(ch);
+          } else {
+            tls.handshakeFuture()
+                .addListener(
+                    hs -> {
+                      if (hs.isSuccess()) {
+                        ready.trySuccess(ch);
+                      } else {
+                        ready.tryFailure(
+                            new SSLException(
+                                "TLS handshake with " + host + ":" + port + " failed: "
+                                    + hs.cause().getMessage(),
+                                hs.cause()));
+                      }
+                    });
+          }
+        });
+    ready.addListener(
         done -> {
           if (done.isSuccess()) {
             long now = clock().nanoTime();
@@ -165,8 +209,10 @@ final class LoopPool {
               makeAvailable(ch);
             }
           } else {
-            open--;
-            channels.remove(ch);
+            if (channels.remove(ch)) {
+              open--; // else closed() already counted it
+            }
+            ch.close();
             if (r != null && !r.done) {
               r.lastByte = clock().nanoTime();
               complete(
@@ -178,7 +224,7 @@ final class LoopPool {
             serveWaiting();
           }
         });
-    return f;
+    return ready;
   }
 
   /** Opens {@code n} connections ahead of the schedule; the promise gets how many succeeded. */

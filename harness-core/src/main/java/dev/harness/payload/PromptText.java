@@ -14,11 +14,11 @@ import java.util.List;
  *   <li>anything else: none.
  * </ul>
  */
-final class PromptText {
+public final class PromptText {
   private PromptText() {}
 
   /** The prompt text, or null when the body has none. */
-  static String of(JsonNode body) {
+  public static String of(JsonNode body) {
     if (body == null || !body.isObject()) {
       return null;
     }

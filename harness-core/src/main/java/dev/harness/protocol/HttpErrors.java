@@ -3,6 +3,7 @@ package dev.harness.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.harness.record.Outcome;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /** Status classification and server error messages, shared by every adapter. */
 final class HttpErrors {
@@ -87,6 +88,12 @@ final class HttpErrors {
       return detail.isTextual() ? detail.textValue() : detail.toString();
     }
     return null;
+  }
+
+  /** The first characters of a body that could not be parsed, on one line. */
+  static String snippet(BoundedBody body) {
+    int take = Math.min(body.length(), MESSAGE_CAP_CHARS * 4);
+    return oneLine(new String(body.array(), 0, take, StandardCharsets.UTF_8));
   }
 
   /** {@code text} on one line, trimmed and cut to {@link #MESSAGE_CAP_CHARS}. */

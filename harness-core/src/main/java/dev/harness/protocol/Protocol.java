@@ -1,6 +1,7 @@
 package dev.harness.protocol;
 
 import dev.harness.payload.Payload;
+import java.util.List;
 
 /** One adapter per API: builds requests from payloads and parses responses into events. */
 public interface Protocol {
@@ -13,4 +14,12 @@ public interface Protocol {
 
   /** A fresh parser for one response. */
   ResponseParser newParser(RequestSpec request);
+
+  /**
+   * Paths (with a leading {@code /}) that must answer 2xx to a GET before the run starts, in the
+   * order to try them; {@link ReadinessCheck} calls them. None by default.
+   */
+  default List<String> readinessPaths() {
+    return List.of();
+  }
 }

@@ -25,6 +25,8 @@ public final class Protocols {
     return switch (target.protocol()) {
       case OPENAI_CHAT, OPENAI_COMPLETIONS -> new OpenAiProtocol(target);
       case HTTP -> new HttpProtocol(target);
+      case TRITON_INFER -> new TritonInferProtocol(target);
+      case TRITON_GENERATE -> new TritonGenerateProtocol(target);
     };
   }
 

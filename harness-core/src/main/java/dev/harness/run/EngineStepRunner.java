@@ -178,7 +178,8 @@ final class EngineStepRunner implements StepRunner {
           Duration.ofMillis(250),
           ctx.clock(),
           new Segment(open ? 0 : step.concurrency(), base, logOrigin,
-              warmup.isZero() ? Set.of() : Set.of(0)));
+              warmup.isZero() ? Set.of() : Set.of(0)),
+          plan.target().tls());
       requestLog.observe(cohort);
       LoadEngine e = new LoadEngine(config, recorder, hlog, requestLog, p -> {
         progress.onProgress(p);

@@ -14,6 +14,7 @@ import dev.harness.payload.PayloadSampler;
 import dev.harness.payload.PayloadSet;
 import dev.harness.protocol.Protocol;
 import dev.harness.protocol.Protocols;
+import dev.harness.protocol.ReadinessCheck;
 import dev.harness.record.IntervalLog;
 import dev.harness.record.RequestLog;
 import dev.harness.record.RunRecorder;
@@ -84,8 +85,9 @@ public final class PhaseRun {
 
   /**
    * Opens the payload set, resolves secrets from {@code env}, builds the schedule and the first
-   * request (so a payload the protocol cannot send fails now, not mid-run) and creates the run
-   * directory.
+   * request (so a payload the protocol cannot send fails now, not mid-run), checks that the
+   * endpoint is ready where the protocol can ask (Triton; {@link ReadinessCheck}, failing with an
+   * {@link dev.harness.protocol.EndpointNotReadyException}) and creates the run directory.
    */
   public static PhaseRun prepare(
       Plan plan,
@@ -169,7 +171,8 @@ public final class PhaseRun {
               eventLoops,
               Duration.ofMillis(250),
               clock,
-              Segment.standalone());
+              Segment.standalone(),
+              plan.target().tls());
       LoadEngine e = new LoadEngine(config, recorder, hlog, requestLog, listener);
       engine = e;
       if (earlyStop != null) {

@@ -89,7 +89,8 @@ final class Probe {
             plan.limits().connectTimeout(), 1, 1,
             length.plus(plan.limits().requestTimeout()).plusSeconds(10),
             plan.limits().requestTimeout().plusSeconds(1), plan.target().connectionPerRequest(),
-            1, Duration.ofMillis(50), ctx.clock(), new Segment(1, 0, -1, Set.of()));
+            1, Duration.ofMillis(50), ctx.clock(), new Segment(1, 0, -1, Set.of()),
+            plan.target().tls());
         new LoadEngine(config, recorder, hlog, log, EngineListener.NONE).run();
       }
     } catch (IOException e) {

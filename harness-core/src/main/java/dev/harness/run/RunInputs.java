@@ -1,16 +1,19 @@
 package dev.harness.run;
 
 import dev.harness.config.HeaderResolver;
+import dev.harness.config.Limits;
 import dev.harness.config.Plan;
 import dev.harness.config.PlanException;
 import dev.harness.payload.PayloadException;
 import dev.harness.payload.PayloadSet;
 import dev.harness.protocol.Protocol;
 import dev.harness.protocol.Protocols;
+import dev.harness.protocol.ReadinessCheck;
 import dev.harness.time.NanoClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +24,9 @@ import java.util.Map;
 /**
  * What every kind of run opens before its first request: resolved secrets, the payload set, the
  * protocol adapter (checked by building one request, so a payload it cannot send fails now), the
- * warnings, and a fresh {@code <output>/<run-id>/} directory.
+ * warnings, and a fresh {@code <output>/<run-id>/} directory, once the endpoint says it is ready
+ * where the protocol can ask (Triton; {@link ReadinessCheck}, failing with an {@link
+ * dev.harness.protocol.EndpointNotReadyException}).
  */
 record RunInputs(
     Map<String, String> headers,
@@ -29,6 +34,7 @@ record RunInputs(
     Protocol protocol,
     List<String> warnings,
     Path directory) {
+  private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(10);
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -67,6 +73,7 @@ record RunInputs(
                     + "payloads.salt-prompts: true",
                 expectedRequests, set.size(), expectedRequests / set.size()));
       }
+      ReadinessCheck.check(plan.target(), protocol, headers, readinessTimeout(plan.limits()));
       Path dir = createRunDirectory(plan, clock);
       ok = true;
       return new RunInputs(headers, set, protocol, warnings, dir);
@@ -75,6 +82,12 @@ record RunInputs(
         set.close();
       }
     }
+  }
+
+  /** Each readiness GET may take the connect timeout, but at least {@link #READINESS_TIMEOUT}. */
+  private static Duration readinessTimeout(Limits limits) {
+    Duration connect = limits.connectTimeout();
+    return connect.compareTo(READINESS_TIMEOUT) > 0 ? connect : READINESS_TIMEOUT;
   }
 
   private static Path createRunDirectory(Plan plan, NanoClock clock) throws IOException {

@@ -30,10 +30,15 @@ final class ClassicBackend implements Backend {
   }
 
   synchronized void submit(long id, long seq, ChannelHandlerContext ctx, boolean keepAlive) {
+    submit(id, seq, ctx, keepAlive, "{\"score\":" + score(id) + "}");
+  }
+
+  /** Queues a request whose answer, written at its departure, is the JSON {@code body}. */
+  synchronized void submit(
+      long id, long seq, ChannelHandlerContext ctx, boolean keepAlive, String body) {
     long now = clock.nanoTime() - origin;
     ClassicModel.Admission a = model.admit(now);
     inFlight.add(a);
-    String body = "{\"score\":" + score(id) + "}";
     timer.at(
         origin + a.departure(),
         () -> {

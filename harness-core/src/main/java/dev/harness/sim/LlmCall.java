@@ -5,8 +5,9 @@ import io.netty.channel.ChannelHandlerContext;
 /**
  * One OpenAI request in the LLM model: what was asked, its computed times, and how its tokens are
  * written. The times are set under the backend's lock; the writes run on the channel's event loop.
+ * Other wire formats of the same model override {@link #writeToken} ({@link TritonCall}).
  */
-final class LlmCall {
+class LlmCall {
   final long id;
   final long seq;
   final ChannelHandlerContext ctx;

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Routes one connection's requests: health, metrics and models at once; model requests to the
- * profile's backend, which answers at the computed time. One request at a time per connection
- * (HTTP/1.1 without pipelining, as load generators and OpenAI clients send).
+ * profile's backend, which answers at the computed time; {@code /v2/...} to {@link TritonRoutes}.
+ * One request at a time per connection (HTTP/1.1 without pipelining, as load generators and OpenAI
+ * clients send).
  */
 final class SimHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -35,10 +36,12 @@ final class SimHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private final Shared shared;
   private final AtomicLong ids;
+  private final TritonRoutes triton;
 
   SimHandler(Shared shared) {
     this.shared = shared;
     this.ids = shared.ids();
+    this.triton = new TritonRoutes(shared);
   }
 
   @Override
@@ -66,11 +69,15 @@ final class SimHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     } else if (post && !shared.profile().isLlm()
         && (path.equals("/v1/score") || path.equals("/invocations"))) {
       ((ClassicBackend) shared.backend()).submit(ids.getAndIncrement(), seq(req), ctx, keepAlive);
+    } else if (path.startsWith("/v2/")) {
+      triton.route(ctx, req, seq(req), path, keepAlive);
     } else {
       Replies.json(ctx, 404, OpenAiFormat.error(
           "no route " + method + " " + path + " on this " + (shared.profile().isLlm()
-              ? "LLM simulator (POST /v1/chat/completions, /v1/completions)"
-              : "classic simulator (POST /v1/score, /invocations)"), "NotFoundError", 404),
+              ? "LLM simulator (POST /v1/chat/completions, /v1/completions, "
+                  + "/v2/models/<model>/generate[_stream])"
+              : "classic simulator (POST /v1/score, /invocations, /v2/models/<model>/infer)"),
+          "NotFoundError", 404),
           keepAlive);
     }
   }
@@ -88,7 +95,8 @@ final class SimHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     long now = shared.clock().nanoTime() - shared.origin();
     String text =
         shared.metrics().render(shared.profile().modelName(), shared.backend().snapshot(now), now,
-            shared.truths().succeeded(), shared.truths().failed());
+            shared.truths().succeeded(), shared.truths().failed(),
+            shared.truths().queueNanosSucceeded());
     Replies.send(ctx, 200, "text/plain; version=0.0.4; charset=utf-8", text, keepAlive);
   }
 

@@ -8,14 +8,17 @@ import java.util.Locale;
  * and its older name {@code vllm:gpu_cache_usage_perc}, both a 0..1 fraction as in vLLM); {@code
  * harness_sim_gpu_busy_ratio} is the accelerator's busy fraction since the previous scrape (for c
  * servers, busy server-time ÷ (c × elapsed)), {@code harness_sim_gpu_busy_seconds_total} its
- * counter.
+ * counter. Triton's names are there too: {@code nv_inference_request_success} and {@code
+ * nv_inference_queue_duration_us} (cumulative queue time of the successful requests, µs) per model
+ * and version, and {@code nv_gpu_utilization}, the same busy fraction (also for CPU profiles).
  */
 final class SimMetrics {
   private long lastNanos;
   private long lastBusy;
 
   synchronized String render(
-      String model, Backend.Snapshot s, long nowNanos, long succeeded, long failed) {
+      String model, Backend.Snapshot s, long nowNanos, long succeeded, long failed,
+      long queueNanos) {
     long elapsed = nowNanos - lastNanos;
     double ratio =
         elapsed <= 0 ? 0 : (double) (s.busyNanos() - lastBusy) / ((double) elapsed * s.capacity());
@@ -41,7 +44,23 @@ final class SimMetrics {
         .append(",outcome=\"success\"} ").append(succeeded).append('\n')
         .append("harness_sim_requests_total{model_name=").append(OpenAiFormat.quote(model))
         .append(",outcome=\"rejected\"} ").append(failed).append('\n');
+    String triton = "{model=" + OpenAiFormat.quote(model) + ",version=\"" + TritonRoutes.VERSION
+        + "\"}";
+    counter(sb, "nv_inference_request_success", "Successful inference requests (Triton).",
+        triton, Long.toString(succeeded));
+    counter(sb, "nv_inference_queue_duration_us",
+        "Cumulative time requests spent queued, in microseconds (Triton).", triton,
+        Long.toString(queueNanos / 1000));
+    gauge(sb, "nv_gpu_utilization", "Accelerator busy fraction since the last scrape (Triton).",
+        "{gpu_uuid=\"harness-sim-0\"}", Math.min(1, Math.max(0, ratio)));
     return sb.toString();
+  }
+
+  private static void counter(StringBuilder sb, String name, String help, String label,
+      String value) {
+    sb.append("# HELP ").append(name).append(' ').append(help).append('\n')
+        .append("# TYPE ").append(name).append(" counter\n")
+        .append(name).append(label).append(' ').append(value).append('\n');
   }
 
   private static void gauge(StringBuilder sb, String name, String help, String label,

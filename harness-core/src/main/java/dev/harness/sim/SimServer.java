@@ -26,9 +26,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A simulated inference endpoint on a real socket: OpenAI-compatible {@code /v1/chat/completions}
  * and {@code /v1/completions} (LLM profiles), {@code /v1/score} and {@code /invocations} (classic
- * profiles), {@code /health}, {@code /v1/models} and Prometheus {@code /metrics}. Responses are
- * computed in virtual time by the profile's model and delivered at those times; every answered
- * model request leaves a {@link RequestTruth}.
+ * profiles), {@code /health}, {@code /v1/models}, Prometheus {@code /metrics}, and Triton / KServe
+ * v2 health, model, {@code infer} and {@code generate[_stream]} routes ({@link TritonRoutes}).
+ * Responses are computed in virtual time by the profile's model and delivered at those times; every
+ * answered model request leaves a {@link RequestTruth}.
  *
  * <pre>{@code
  * try (SimServer sim = SimServer.start(profile, SimServer.Options.loopback())) {

@@ -19,6 +19,7 @@ final class TruthLog implements AutoCloseable {
   private final BufferedWriter out;
   private long ok;
   private long failed;
+  private long queueNanos;
 
   TruthLog(boolean keep, Path file) throws IOException {
     this.keep = keep;
@@ -28,6 +29,7 @@ final class TruthLog implements AutoCloseable {
   synchronized void record(RequestTruth t) {
     if (t.status() / 100 == 2) {
       ok++;
+      queueNanos += t.waitNanos();
     } else {
       failed++;
     }
@@ -50,6 +52,11 @@ final class TruthLog implements AutoCloseable {
 
   synchronized long succeeded() {
     return ok;
+  }
+
+  /** Time the successful requests spent queued before service, summed. */
+  synchronized long queueNanosSucceeded() {
+    return queueNanos;
   }
 
   synchronized long failed() {

@@ -190,7 +190,7 @@ class PlanErrorsTest {
               url: http://127.0.0.1:8000
               model: m
             """ + PAYLOADS + ONE_PHASE, 4, 3, "target.model",
-            "applies only to the openai-chat and openai-completions protocols"),
+            "applies only to the openai-chat, openai-completions and triton protocols"),
         bad("empty file", "# nothing here\n", 1, 1, "(document)", "the plan is empty"),
         bad("top level is a list", "- target\n- phases\n", 1, 1, "(document)",
             "expected a plan (a mapping of key: value), got a list"));

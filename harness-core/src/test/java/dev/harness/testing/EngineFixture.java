@@ -3,6 +3,7 @@ package dev.harness.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.harness.config.ProtocolKind;
 import dev.harness.config.Target;
+import dev.harness.config.TlsOptions;
 import dev.harness.engine.EngineConfig;
 import dev.harness.engine.EngineOutcome;
 import dev.harness.engine.LoadEngine;
@@ -49,6 +50,7 @@ public final class EngineFixture {
   private Duration startDelay = Duration.ofMillis(200);
   private boolean perRequest;
   private Consumer<LoadEngine> onStart = e -> {};
+  private TlsOptions tls = TlsOptions.systemDefault();
 
   public EngineFixture(Path dir) {
     this.dir = dir;
@@ -95,6 +97,11 @@ public final class EngineFixture {
     return this;
   }
 
+  public EngineFixture tls(TlsOptions options) {
+    tls = options;
+    return this;
+  }
+
   public EngineFixture onStart(Consumer<LoadEngine> c) {
     onStart = c;
     return this;
@@ -135,7 +142,8 @@ public final class EngineFixture {
             Map.of(),
             Map.of(),
             null,
-            perRequest);
+            perRequest,
+            tls);
     Protocol p = Protocols.create(target);
     Payload payload =
         new Payload(
@@ -187,7 +195,8 @@ public final class EngineFixture {
               1,
               startDelay,
               NanoClock.system(),
-              Segment.standalone());
+              Segment.standalone(),
+              tls);
       LoadEngine engine =
           new LoadEngine(
               config,
