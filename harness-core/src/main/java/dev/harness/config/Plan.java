@@ -18,6 +18,7 @@ import java.util.List;
  * @param seed seed of arrival gaps and payload order
  * @param outputDir parent of {@code <run-id>/} result directories
  * @param capacity how {@code harness capacity} searches (defaults when the plan has no section)
+ * @param metrics server-side metrics sources to sample during the run; null for none
  */
 public record Plan(
     Path source,
@@ -29,7 +30,8 @@ public record Plan(
     Limits limits,
     long seed,
     Path outputDir,
-    CapacitySpec capacity) {
+    CapacitySpec capacity,
+    MetricsSpec metrics) {
   public Plan {
     phases = List.copyOf(phases);
   }

@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class PlanReader {
   private static final List<String> KEYS =
       List.of(
-          "name", "target", "payloads", "phases", "slo", "limits", "capacity", "seed", "output");
+          "name", "target", "payloads", "phases", "slo", "limits", "capacity", "seed", "output",
+          "metrics");
   private static final List<String> PAYLOAD_KEYS =
       List.of("file", "sampling", "salt-prompts", "skip-bad-lines");
   private static final Map<String, Sampling> SAMPLINGS = samplings();
@@ -51,6 +52,7 @@ final class PlanReader {
     PayloadSpec payloads =
         payloads(MappingReader.of(file, root.required("payloads"), "payloads", "the payload set"));
     CapacitySpec capacity = CapacityReader.read(root, target.protocol().isLlm());
+    MetricsSpec metrics = MetricsReader.read(root, target);
     // a plan made for harness capacity needs no phases; harness run then says so
     List<Phase> phases =
         !root.has("phases") && root.has("capacity") && !overrides.replacesPhases()
@@ -62,7 +64,7 @@ final class PlanReader {
     Path output = overrides.outputDir() != null ? overrides.outputDir() : output(root);
     warnAboutUnsetVariables(target);
     Plan plan = new Plan(
-        file, name, target, payloads, phases, slo, limits, seed, output, capacity);
+        file, name, target, payloads, phases, slo, limits, seed, output, capacity, metrics);
     return new LoadedPlan(plan, warnings);
   }
 

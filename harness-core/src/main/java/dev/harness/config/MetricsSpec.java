@@ -1,0 +1,16 @@
+package dev.harness.config;
+
+/**
+ * The server-side metrics sources sampled alongside a run (the plan's {@code metrics:} section;
+ * absent means none: the harness never scrapes unless asked). Each source is optional; at least
+ * one is present.
+ *
+ * @param prometheus a Prometheus scrape of the endpoint or an exporter beside it, or null
+ */
+public record MetricsSpec(PrometheusSpec prometheus) {
+  public MetricsSpec {
+    if (prometheus == null) {
+      throw new IllegalArgumentException("a metrics section needs at least one source");
+    }
+  }
+}
