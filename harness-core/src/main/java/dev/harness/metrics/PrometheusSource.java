@@ -129,9 +129,7 @@ public final class PrometheusSource implements MetricsSource {
                 .header("Accept", "text/plain;version=0.0.4").GET().build(),
             HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
-          PrometheusText.Exposition e = PrometheusText.parse(response.body());
-          record(e, at);
-          count(null, e.malformedLines());
+          ingest(response.body(), at);
           return;
         }
         error = "HTTP " + response.statusCode() + " from " + spec.url();
@@ -142,6 +140,15 @@ public final class PrometheusSource implements MetricsSource {
         error = describe(e);
       }
       count(error, 0);
+    }
+  }
+
+  /** Records one exposition read at {@code at} as a successful scrape. */
+  void ingest(String body, Instant at) {
+    synchronized (scrapeLock) {
+      PrometheusText.Exposition e = PrometheusText.parse(body);
+      record(e, at);
+      count(null, e.malformedLines());
     }
   }
 
