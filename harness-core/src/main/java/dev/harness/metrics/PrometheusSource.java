@@ -36,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A failed scrape (connection refused, timeout, HTTP status other than 200) is counted with
  * its error in {@link #stats()}, never thrown. Memory is bounded: each series keeps the last 24
- * hours at the interval, and at most {@value #MAX_SERIES} series are kept.
+ * hours at the interval, and at most {@value #MAX_SERIES} series are kept. An https URL is
+ * checked against the JVM's default trust store (the target's {@code tls} options do not apply).
  */
 public final class PrometheusSource implements MetricsSource {
   /** Most series kept; label sets beyond it are dropped and counted. */
@@ -74,6 +75,7 @@ public final class PrometheusSource implements MetricsSource {
     this.spec = spec;
     this.clock = clock;
     this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade: exporters speak plain HTTP/1.1
         .connectTimeout(spec.timeout())
         .followRedirects(HttpClient.Redirect.NORMAL)
         .build();
