@@ -12,8 +12,9 @@ import java.util.Map;
  *
  * <p>Per rate only the latest full-length result counts (else the latest result): a full-length
  * re-measurement overrides a short trial, so one spurious result is corrected when the bound it
- * set is confirmed. An inconclusive step counts on the side its point estimate leans to, but never
- * as confirmed.
+ * set is confirmed. An inconclusive trial counts on the side its point estimate leans to (it
+ * guides the bisection), but never as confirmed; an inconclusive full-length step is no bound at
+ * all: the rate lies in the band the statistics cannot resolve, and the bracket stays outside it.
  *
  * @param highestPass highest rate that passed (or leaned to pass) below {@code lowestFail}; NaN
  *     if none
@@ -72,7 +73,7 @@ public record Bracket(
     List<StepReport> eff = effective(history);
     StepReport fail = null;
     for (StepReport r : eff) {
-      if (r.leansFail()) {
+      if (r.leansFail() && !unresolved(r)) {
         fail = r;
         break;
       }
@@ -82,7 +83,7 @@ public record Bracket(
       if (fail != null && r.plan().rate() >= fail.plan().rate()) {
         break;
       }
-      if (r.leansPass()) {
+      if (r.leansPass() && !unresolved(r)) {
         pass = r;
       }
     }
@@ -104,6 +105,11 @@ public record Bracket(
         reached,
         pass,
         fail);
+  }
+
+  /** Inconclusive although it ran at full length: no bound. */
+  private static boolean unresolved(StepReport r) {
+    return r.verdict() == Verdict.INCONCLUSIVE && fullLength(r);
   }
 
   private static double isotonicCrossing(List<StepReport> eff) {

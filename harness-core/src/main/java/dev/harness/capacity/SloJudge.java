@@ -27,7 +27,10 @@ import org.HdrHistogram.Histogram;
  *       like {@link Histogram#getValueAtPercentile}). Failed requests are left to the error-rate
  *       check. No histogram, or an empty one: INCONCLUSIVE with n = 0.
  *   <li><b>Error rate</b>, listed last: n = the cohort, violations = the non-successes, allowed =
- *       {@link Slo#maxErrorRate()}.
+ *       {@link Slo#maxErrorRate()}. A guard rail judged on the observed rate unless the bounds
+ *       decide: FAIL when the lower bound exceeds the maximum, PASS when the observed rate is
+ *       within it (non-successes already count against every latency objective, which are judged
+ *       with bounds; proving 1 % with a bound would take ~300 error-free requests).
  *   <li><b>Bounds.</b> One-sided lower and upper bounds of the true share at the judge's
  *       confidence: exact Clopper–Pearson ({@link ClopperPearson}); and, because latencies of
  *       consecutive requests in a queue are correlated, also batch means over time-ordered windows

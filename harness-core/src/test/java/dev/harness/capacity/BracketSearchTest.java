@@ -144,25 +144,65 @@ class BracketSearchTest {
   }
 
   @Test
-  void inconclusiveStepsLeanByTheirPointEstimateButNeverCountAsConfirmed() {
+  void inconclusiveTrialsLeanByTheirPointEstimateButNeverCountAsConfirmed() {
+    StepPlan low = new StepPlan(StepKind.FINAL, 40, 0, Duration.ofSeconds(30),
+        Duration.ofSeconds(90), "f");
     StepPlan trial = new StepPlan(StepKind.TRIAL, 50, 0, Duration.ofSeconds(10),
+        Duration.ofSeconds(20), "t");
+    StepPlan high = new StepPlan(StepKind.FINAL, 80, 0, Duration.ofSeconds(30),
+        Duration.ofSeconds(90), "f");
+    List<StepReport> h = List.of(
+        new StepReport(low, Verdict.PASS, "ok", true, 0.3, 1200, 40, 40, 30, 0),
+        new StepReport(trial, Verdict.INCONCLUSIVE, "close", true, 0.9, 500, 50, 50, 20, 1),
+        new StepReport(high, Verdict.FAIL, "over", false, 3, 800, 70, 60, 30, 2));
+
+    Bracket b = Bracket.of(h, 0.05);
+
+    assertThat(b.highestPass()).isEqualTo(50);
+    assertThat(b.passConfirmed()).isFalse();
+    assertThat(b.lowestFail()).isEqualTo(80);
+    assertThat(b.failConfirmed()).isTrue();
+    assertThat(b.pointEstimate()).isBetween(50.0, 80.0);
+  }
+
+  @Test
+  void aFullLengthInconclusiveStepIsNoBoundSoTheBracketStaysOutsideIt() {
+    StepPlan trial = new StepPlan(StepKind.TRIAL, 40, 0, Duration.ofSeconds(10),
         Duration.ofSeconds(20), "t");
     StepPlan fin = new StepPlan(StepKind.FINAL, 50, 0, Duration.ofSeconds(30),
         Duration.ofSeconds(90), "f");
     StepPlan high = new StepPlan(StepKind.FINAL, 80, 0, Duration.ofSeconds(30),
         Duration.ofSeconds(90), "f");
     List<StepReport> h = List.of(
-        new StepReport(trial, Verdict.PASS, "ok", true, 0.5, 500, 50, 50, 10, 0),
+        new StepReport(trial, Verdict.PASS, "ok", true, 0.3, 500, 40, 40, 10, 0),
         new StepReport(high, Verdict.FAIL, "over", false, 3, 800, 70, 60, 30, 1),
         new StepReport(fin, Verdict.INCONCLUSIVE, "close", true, 0.9, 1500, 50, 50, 90, 2));
 
     Bracket b = Bracket.of(h, 0.05);
 
-    assertThat(b.highestPass()).isEqualTo(50);
-    assertThat(b.passConfirmed()).isFalse(); // the full-length result overrides the trial
+    assertThat(b.highestPass()).isEqualTo(40); // 50 leans to pass but could not be resolved
+    assertThat(b.passConfirmed()).isFalse();
     assertThat(b.lowestFail()).isEqualTo(80);
+  }
+
+  @Test
+  void aBoundThatStaysInconclusiveAtFullLengthIsReplacedByAConfirmedOneFurtherOut()
+      throws Exception {
+    CapacitySpec spec = CapacitySpec.defaults(false);
+    // below 100 passes, above 110 fails; in between the statistics cannot tell at any length
+    FakeRunner runner = new FakeRunner(new ManualNanoClock(0, 0), 0, (p, i) -> p.rate() < 100
+        ? Verdict.PASS : p.rate() > 110 ? Verdict.FAIL
+        : p.kind() == StepKind.FINAL ? Verdict.INCONCLUSIVE : Verdict.PASS);
+
+    SearchOutcome out = search(spec, false, 10, runner);
+
+    Bracket b = out.bracket();
+    assertThat(b.passConfirmed()).isTrue();
     assertThat(b.failConfirmed()).isTrue();
-    assertThat(b.pointEstimate()).isBetween(50.0, 80.0);
+    assertThat(b.highestPass()).isLessThan(100);
+    assertThat(b.lowestFail()).isGreaterThan(110);
+    assertThat(runner.plans).anyMatch(p -> p.kind() == StepKind.FINAL
+        && p.rate() >= 100 && p.rate() <= 110);
   }
 
   @Test

@@ -159,6 +159,20 @@ class SloJudgeTest {
   }
 
   @Test
+  void theErrorRateIsAGuardRailJudgedOnTheObservedRateUnlessTheBoundsDecide() {
+    Objective p90 = new Objective(Metric.E2E, 90, Duration.ofMillis(250));
+    // 40 clean requests: far too few to prove ≤ 1 % with a bound, but none failed
+    Check clean = judge(0.01, p90).judge(cohort(40, 100, 0, 0), Map.of()).checks().get(1);
+    assertThat(clean.upperBound()).isGreaterThan(0.01);
+    assertThat(clean.verdict()).isEqualTo(Verdict.PASS);
+    // 1 error in 40 (2.5 %): over the maximum, but the bounds cannot tell yet
+    List<Sample> one = cohort(40, 100, 0, 0);
+    one.set(20, failed(20 * MS, Outcome.HTTP_5XX));
+    assertThat(judge(0.01, p90).judge(one, Map.of()).checks().get(1).verdict())
+        .isEqualTo(Verdict.INCONCLUSIVE);
+  }
+
+  @Test
   void aZeroMaximumErrorRateFailsOnTheFirstError() {
     List<Sample> clean = cohort(20, 100, 0, 0);
     assertThat(judge(0, P99_E2E_250).judge(clean, Map.of()).checks().get(1).verdict())
