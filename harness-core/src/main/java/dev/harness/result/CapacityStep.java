@@ -27,6 +27,8 @@ import java.util.Map;
  * @param checks every objective judged, with n, bounds and method
  * @param percentileIntervals per metric and percentile, the distribution-free confidence interval
  *     [low, high] in ms of the cohort's percentile
+ * @param serverMetrics what the server reported over the window (metrics source), as
+ *     {@code <metric>.mean|max|last|n}, e.g. {@code requests_waiting.max}; empty without a source
  */
 public record CapacityStep(
     int index,
@@ -47,9 +49,12 @@ public record CapacityStep(
     String stability,
     Double exceedance,
     List<CheckResult> checks,
-    Map<String, Map<String, List<Double>>> percentileIntervals) {
+    Map<String, Map<String, List<Double>>> percentileIntervals,
+    Map<String, Double> serverMetrics) {
   public CapacityStep {
     checks = List.copyOf(checks);
     percentileIntervals = Map.copyOf(percentileIntervals);
+    serverMetrics = serverMetrics == null ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(serverMetrics));
   }
 }

@@ -112,7 +112,8 @@ public final class CapacityRun {
     Probe probe = new Probe(plan, ctx);
     double idleMillis = Double.NaN;
     EngineStepRunner steps = null;
-    try (IntervalLog hlog = new IntervalLog(dir.resolve("latency.hlog"), startWall,
+    try (ServerWatch server = ServerWatch.start(plan, clock);
+        IntervalLog hlog = new IntervalLog(dir.resolve("latency.hlog"), startWall,
             "harness " + ctx.version() + " capacity " + dir.getFileName());
         RequestLog requestLog = new RequestLog(dir.resolve("requests.bin"), startWall)) {
       requestLog.originWallMillis(startWall);
@@ -124,7 +125,7 @@ public final class CapacityRun {
       double startRate = !Double.isNaN(spec.startRate()) ? spec.startRate()
           : Double.isNaN(idleMillis) ? spec.minRate() : 500.0 / Math.max(idleMillis, 0.1);
       steps = new EngineStepRunner(plan, ctx, hlog, requestLog, logOrigin, engineListener,
-          probe);
+          probe, server);
       runner = steps;
       CapacitySearch s = new CapacitySearch(
           SearchStrategy.of(spec, plan.target().protocol().isLlm(), startRate), steps, spec,

@@ -35,6 +35,7 @@ import dev.harness.traffic.Phase;
 import dev.harness.traffic.Schedule;
 import dev.harness.traffic.Step;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -65,6 +66,7 @@ final class EngineStepRunner implements StepRunner {
   private final long logOrigin;
   private final EngineListener progress;
   private final Probe probe;
+  private final ServerWatch server;
   private final List<StepResult> stepResults = new ArrayList<>();
   private final List<CapacityStep> capacitySteps = new ArrayList<>();
   private final List<Double> p99ByStep = new ArrayList<>();
@@ -81,8 +83,10 @@ final class EngineStepRunner implements StepRunner {
       RequestLog requestLog,
       long logOrigin,
       EngineListener progress,
-      Probe probe) {
+      Probe probe,
+      ServerWatch server) {
     this.probe = probe;
+    this.server = server;
     this.plan = plan;
     this.spec = plan.capacity();
     this.ctx = ctx;
@@ -124,7 +128,7 @@ final class EngineStepRunner implements StepRunner {
   @Override
   public StepReport run(StepPlan step, int index, List<StepReport> history)
       throws InterruptedException {
-    if (index > 0 && !stopped) {
+    if (index > 0 && !stopped && !server.awaitIdle(spec.cooldownTimeout())) {
       probe.coolDown(spec.cooldownTimeout());
     }
     boolean open = step.openLoop();
@@ -154,7 +158,7 @@ final class EngineStepRunner implements StepRunner {
         plan.slo().objectives().stream().anyMatch(o -> o.metric() == Metric.ITL);
     StepMonitor monitor = new StepMonitor(step, window, schedule, cohort, judge, spec,
         timeoutNanos, open && !tokenObjective, open ? Rates.label(rate) + " req/s" : "saturation",
-        this::stopStep);
+        server, this::stopStep);
     EngineOutcome outcome;
     try (PreparedRequests requests = new PreparedRequests(ctx.payloads(),
         PayloadSampler.of(plan.payloads().sampling(), ctx.payloads(), plan.seed()),
@@ -197,11 +201,13 @@ final class EngineStepRunner implements StepRunner {
     nextSaltBase += outcome.scheduled();
     List<Sample> samples = cohort.snapshot();
     double seconds = windowSeconds(window, outcome);
+    Map<String, Double> serverMetrics = serverMetrics(window, outcome, seconds);
     Map<Metric, Histogram> gaps = new EnumMap<>(Metric.class);
     gaps.put(Metric.ITL, recorder.total(local, Metric.ITL));
     gaps.put(Metric.ICL, recorder.total(local, Metric.ICL));
     StepVerdict v = judge.judge(samples, gaps);
-    StabilityResult stability = Stability.assess(samples, monitor.inFlight(), null);
+    StabilityResult stability =
+        Stability.assess(samples, monitor.inFlight(), monitor.waiting());
     long successes = samples.stream().filter(s -> s.outcome() == Outcome.SUCCESS).count();
     long drops = samples.stream().filter(s -> s.outcome() == Outcome.DROPPED).count();
     Verdict verdict = v.verdict();
@@ -239,7 +245,7 @@ final class EngineStepRunner implements StepRunner {
         warmup.isZero() ? null : base, seconds, samples.size(), achieved,
         goodput, tokens / seconds, verdict.name().toLowerCase(Locale.ROOT), reason,
         stability.stable(), stability.reason(), finite(exceedance), checks(v.checks()),
-        intervals(samples)));
+        intervals(samples), serverMetrics));
     if (monitor.storm() != null && abort == null) {
       abort = monitor.storm();
     }
@@ -299,6 +305,18 @@ final class EngineStepRunner implements StepRunner {
           "the load generator paused for %.1f ms (bound %.1f ms)", hiccup, 10 * bound);
     }
     return null;
+  }
+
+  /** What the server reported over the step's measured window, in calendar time. */
+  private Map<String, Double> serverMetrics(Step window, EngineOutcome outcome, double seconds) {
+    if (!server.present()) {
+      return Map.of();
+    }
+    long nowNanos = ctx.clock().nanoTime();
+    long nowWall = ctx.clock().wallClockMillis();
+    long startNanos = outcome.originNanos() + window.startOffsetNanos();
+    Instant from = Instant.ofEpochMilli(nowWall - (nowNanos - startNanos) / 1_000_000);
+    return server.summarise(from, from.plusMillis(Math.round(seconds * 1000)));
   }
 
   private static double windowSeconds(Step window, EngineOutcome outcome) {

@@ -35,6 +35,8 @@ final class StepMonitor {
   private final Consumer<String> stopStep;
   private final long[] intended;
   private final List<Double> inFlight = new ArrayList<>();
+  private final List<Double> waiting = new ArrayList<>();
+  private final ServerWatch server;
   private long lastJudged;
   private long lastErrors;
   private int stormSeconds;
@@ -48,7 +50,8 @@ final class StepMonitor {
    */
   StepMonitor(StepPlan step, Step window, Schedule schedule, CohortCollector cohort,
       SloJudge judge, CapacitySpec spec, long timeoutNanos, boolean earlyEnd, String label,
-      Consumer<String> stopStep) {
+      ServerWatch server, Consumer<String> stopStep) {
+    this.server = server;
     this.step = step;
     this.window = window;
     this.cohort = cohort;
@@ -68,6 +71,14 @@ final class StepMonitor {
     }
   }
 
+  /** The server's waiting queue, one sample per second of the window; null if it says nothing. */
+  double[] waiting() {
+    synchronized (inFlight) {
+      return waiting.isEmpty() ? null
+          : waiting.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+  }
+
   /** Why an error storm stopped the step, or null. */
   String storm() {
     return storm;
@@ -78,8 +89,10 @@ final class StepMonitor {
     boolean inWindow = t >= window.startOffsetNanos() && t < window.endOffsetNanos()
         && !p.draining();
     if (inWindow) {
+      java.util.OptionalDouble queued = server.waiting();
       synchronized (inFlight) {
         inFlight.add((double) p.inFlight());
+        queued.ifPresent(waiting::add);
       }
     }
     checkStorm(p);

@@ -12,11 +12,22 @@ import java.util.Locale;
 
 /**
  * The capacity curve printed after {@code harness capacity}: one row per search step (offered,
- * achieved and goodput rate, latency percentiles, errors, n, verdict), then the sustainable rate
+ * achieved and goodput rate, latency percentiles, errors, n, the server's queue, KV-cache and
+ * GPU busy share where a metrics source reports them, verdict), then the sustainable rate
  * as a bracket with its point estimate, the first breach, and why the search ended.
  */
 public final class CapacityTable {
+  private static final String WAITING_MAX = "requests_waiting.max";
+  private static final String KV_MEAN = "kv_cache_usage.mean";
+  private static final String BUSY_MEAN = "gpu_busy.mean";
+
   private CapacityTable() {}
+
+  /** A server metric of the step's window (scaled, e.g. ×100 for a share), or "-". */
+  private static String server(CapacityStep s, String key, double scale) {
+    Double v = s.serverMetrics().get(key);
+    return v == null || v.isNaN() ? "-" : StepTable.num(v * scale);
+  }
 
   public static String render(RunResult r) {
     CapacityResult c = r.capacity();
@@ -28,6 +39,19 @@ public final class CapacityTable {
         "n", "errors", "e2e p50", "p99"));
     if (llm) {
       header.addAll(List.of("ttft p99", "itl p99", "tok/s"));
+    }
+    boolean queue = c.steps().stream()
+        .anyMatch(s -> s.serverMetrics().containsKey(WAITING_MAX));
+    boolean kv = c.steps().stream().anyMatch(s -> s.serverMetrics().containsKey(KV_MEAN));
+    boolean busy = c.steps().stream().anyMatch(s -> s.serverMetrics().containsKey(BUSY_MEAN));
+    if (queue) {
+      header.add("queue max");
+    }
+    if (kv) {
+      header.add("kv %");
+    }
+    if (busy) {
+      header.add("gpu busy %");
     }
     header.addAll(List.of("window", "verdict"));
     List<List<String>> rows = new ArrayList<>();
@@ -49,6 +73,15 @@ public final class CapacityTable {
         row.add(StepTable.ms(sr == null ? null : sr.latencies().get("ttft"), "p99"));
         row.add(StepTable.ms(sr == null ? null : sr.latencies().get("itl"), "p99"));
         row.add(StepTable.num(s.outputTokensPerSec()));
+      }
+      if (queue) {
+        row.add(server(s, WAITING_MAX, 1));
+      }
+      if (kv) {
+        row.add(server(s, KV_MEAN, 100));
+      }
+      if (busy) {
+        row.add(server(s, BUSY_MEAN, 100));
       }
       row.add(String.format(Locale.ROOT, "%.0fs", s.measuredSeconds()));
       row.add(s.verdict());
