@@ -1,5 +1,6 @@
 package dev.harness.cli;
 
+import dev.harness.config.CapacitySpec;
 import dev.harness.config.LoadedPlan;
 import dev.harness.config.PlanLoader;
 import dev.harness.config.PlanOverrides;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,9 +27,10 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Start a simulated g5.2xlarge serving a 7B chat model in-process and run a short",
-      "open-loop test of the support-chat payloads against it (profiles/examples/demo.yaml,",
-      "about 90 s): live progress, the per-step table and a results directory."
+      "Start a simulated g5.2xlarge serving a 7B chat model in-process and search for the",
+      "highest rate of support chats it sustains within the SLO (profiles/examples/demo.yaml,",
+      "a few minutes): each step live, the capacity curve, the sustainable rate with its",
+      "bracket, and a results directory."
     },
     footer = ExitCodes.HELP)
 final class DemoCommand implements Callable<Integer> {
@@ -35,6 +38,9 @@ final class DemoCommand implements Callable<Integer> {
   static final String PLAN = "profiles/examples/demo.yaml";
   /** The demo's simulator runs this many times faster than the profile's figures. */
   static final double SPEEDUP = 4;
+
+  /** {@code --quick}: two rungs, one well under and one over the simulated capacity. */
+  static final List<Double> QUICK_LADDER = List.of(2.5, 6.0);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -44,7 +50,9 @@ final class DemoCommand implements Callable<Integer> {
       description = "Parent directory of the run directory (default: results).")
   Path out;
 
-  @Option(names = "--quick", description = "One 12 s step at 2 requests/s (about 20 s in all).")
+  @Option(names = "--quick",
+      description = "A two-rung ladder (2.5 and 6 requests/s, 15 s each) instead of the search "
+          + "(about 50 s in all).")
   boolean quick;
 
   @Option(names = "--quiet", description = "No live progress.")
@@ -56,10 +64,7 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     SimProfile profile;
     try {
-      SimProfile p = SimProfiles.resolve(PROFILE, InstallDirs.bases());
-      profile =
-          new SimProfile(p.name(), p.description(), p.instance(), p.pricePerHour(),
-              p.speedup() * SPEEDUP, p.incompatible(), p.llm(), p.classic());
+      profile = SimProfiles.resolve(PROFILE, InstallDirs.bases()).faster(SPEEDUP);
     } catch (SimProfileException e) {
       err.println("error: " + e.getMessage());
       err.flush();
@@ -71,16 +76,22 @@ final class DemoCommand implements Callable<Integer> {
           + profile.description() + ") on " + sim.url() + ", running " + SPEEDUP
           + "x faster than the profile's figures so the demo is short");
       err.flush();
-      PlanOverrides overrides =
-          new PlanOverrides(
-              URI.create(sim.url()),
-              quick ? 2.0 : null,
-              quick ? Duration.ofSeconds(12) : null,
-              null,
-              out);
+      PlanOverrides overrides = new PlanOverrides(URI.create(sim.url()), null, null, null, out);
       LoadedPlan loaded =
           new PlanLoader(System.getenv()).load(InstallDirs.find(PLAN), overrides);
-      return PlanExecution.execute(loaded, null, quiet, outW, err);
+      if (quick) {
+        loaded = new LoadedPlan(loaded.plan().withCapacity(quickLadder(loaded.plan().capacity())),
+            loaded.warnings());
+      }
+      return CapacityExecution.execute(loaded, null, quiet, outW, err);
     }
+  }
+
+  private static CapacitySpec quickLadder(CapacitySpec c) {
+    return new CapacitySpec(QUICK_LADDER, c.precision(), c.confidence(), c.startRate(),
+        c.minRate(), c.maxRate(), c.saturationConcurrency(), Duration.ofSeconds(15),
+        Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(2),
+        c.cooldownTimeout(), c.maxDuration(), c.maxRequests(), c.errorStormRate(),
+        c.errorStormFor(), c.instances(), c.hourlyPrice());
   }
 }

@@ -36,6 +36,12 @@ public record Plan(
     phases = List.copyOf(phases);
   }
 
+  /** This plan with another capacity section (e.g. the demo's quick ladder). */
+  public Plan withCapacity(CapacitySpec other) {
+    return new Plan(source, name, target, payloads, phases, slo, limits, seed, outputDir, other,
+        metrics);
+  }
+
   /** Highest rate any phase offers. */
   public double peakRatePerSec() {
     return phases.stream().mapToDouble(Phase::peakRatePerSec).max().orElse(0);

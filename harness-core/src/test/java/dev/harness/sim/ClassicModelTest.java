@@ -73,8 +73,26 @@ class ClassicModelTest {
     double lambda = 2400;
     long[] response = simulate(c, ServiceTime.exponential(1_000_000L), lambda, 1_000_000, 17);
     double meanWait = Arrays.stream(response).average().orElseThrow() / 1e9 - 1 / mu;
-    double exact = erlangC(c, lambda / mu) / (c * mu - lambda);
+    double exact = Queues.erlangC(c, lambda / mu) / (c * mu - lambda);
     assertThat(meanWait).isCloseTo(exact, within(0.03 * exact));
+  }
+
+  @Test
+  void mmcResponseTimeP99MatchesTheExactTail() {
+    // M/M/4 at 70 % load: the p99 of 1 M simulated requests against the exact tail (Queues), and
+    // c = 1 of the same formula against M/M/1's closed form ln(100)/(μ − λ)
+    int c = 4;
+    double mu = 500;
+    double lambda = 1400;
+    long[] response = simulate(c, ServiceTime.exponential(2_000_000L), lambda, 1_000_000, 23);
+    Arrays.sort(response);
+    double p99 = response[(int) Math.ceil(0.99 * response.length) - 1] / 1e9;
+    double exact = Queues.responseQuantile(c, mu, lambda, 0.01);
+    assertThat(p99).isCloseTo(exact, within(0.02 * exact));
+    assertThat(Queues.responseQuantile(1, 1000, 700, 0.01))
+        .isCloseTo(Math.log(100) / 300, within(1e-9));
+    assertThat(Queues.sustainableRate(1, 1000, Math.log(100) / 300, 0.01))
+        .isCloseTo(700, within(1e-6));
   }
 
   @Test
@@ -96,18 +114,6 @@ class ClassicModelTest {
     assertThatThrownBy(() -> m.admit(4 * MS)).hasMessageContaining("back in time");
     assertThatThrownBy(() -> new ClassicModel(0, ServiceTime.deterministic(MS), 1))
         .hasMessageContaining("servers must be >= 1, got 0");
-  }
-
-  /** Erlang C: the probability an arrival waits in M/M/c with offered load a = λ/μ. */
-  private static double erlangC(int c, double a) {
-    double sum = 0;
-    double term = 1;
-    for (int k = 0; k < c; k++) {
-      sum += term;
-      term *= a / (k + 1);
-    }
-    double last = term * c / (c - a); // a^c / c! × c / (c − a)
-    return last / (sum + last);
   }
 
   /** Response times (ns) of n Poisson arrivals at rate λ/s through the model. */

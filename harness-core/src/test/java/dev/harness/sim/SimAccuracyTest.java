@@ -88,7 +88,7 @@ class SimAccuracyTest {
 
   private void agreementAttempt(int attempt) throws Exception {
     Path truth = dir.resolve("agree-truth-" + attempt + ".jsonl");
-    try (SimProcess sim = new SimProcess("1", "exponential", "5000", "5", truth)) {
+    try (SimProcess sim = SimProcess.classic(1, "exponential", 5000, 5, truth)) {
       Run run =
           drive(sim.url(), dir.resolve("agree-" + attempt),
               new ConstantPhase("warmup", 60, Duration.ofSeconds(5), Arrival.poisson()),
@@ -131,7 +131,7 @@ class SimAccuracyTest {
   void mm1TailAndPerRequestTimesAgreeWithTheQueueAndTheSimulatorsTruth() throws Exception {
     double mu = 1000;
     Path truth = dir.resolve("mm1-truth.jsonl");
-    try (SimProcess sim = new SimProcess("1", "exponential", "1000", "3", truth)) {
+    try (SimProcess sim = SimProcess.classic(1, "exponential", 1000, 3, truth)) {
       Run run =
           drive(sim.url(), dir.resolve("mm1"),
               new ConstantPhase("warmup", 300, Duration.ofSeconds(5), Arrival.poisson()),
@@ -170,7 +170,7 @@ class SimAccuracyTest {
     double lambda = 120;
     double rho = lambda / mu;
     try (SimProcess sim =
-        new SimProcess("1", "deterministic", "5000", "1", dir.resolve("md1.jsonl"))) {
+        SimProcess.classic(1, "deterministic", 5000, 1, dir.resolve("md1.jsonl"))) {
       Run run =
           drive(sim.url(), dir.resolve("md1"),
               new ConstantPhase("md1", lambda, Duration.ofSeconds(30), Arrival.poisson()));
@@ -242,45 +242,5 @@ class SimAccuracyTest {
             .startDelay(Duration.ofMillis(500))
             .run();
     return new Run(r.recorder(), r.requests());
-  }
-
-  /** The simulator in a separate JVM ({@link SimMain}); closing stdin stops it. */
-  private static final class SimProcess implements AutoCloseable {
-    private final Process process;
-    private final int port;
-
-    SimProcess(String servers, String distribution, String meanMicros, String seed, Path truth)
-        throws Exception {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      process =
-          new ProcessBuilder(
-                  java, "-XX:TieredStopAtLevel=1", "-Xms256m", "-Xmx256m", "-XX:+UseParallelGC",
-                  "-cp", System.getProperty("java.class.path"), SimMain.class.getName(),
-                  servers, distribution, meanMicros, seed, truth.toString())
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      BufferedReader out =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      String line = out.readLine();
-      if (line == null) {
-        throw new IllegalStateException("simulator process ended before printing its port");
-      }
-      port = Integer.parseInt(line.trim());
-    }
-
-    String url() {
-      return "http://127.0.0.1:" + port;
-    }
-
-    @Override
-    public void close() throws Exception {
-      if (process.isAlive()) {
-        process.getOutputStream().close();
-        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      }
-    }
   }
 }

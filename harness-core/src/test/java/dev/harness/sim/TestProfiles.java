@@ -6,15 +6,15 @@ import java.time.Duration;
 public final class TestProfiles {
   private TestProfiles() {}
 
-  static final SimProfile.Instance ONE_A10G =
+  public static final SimProfile.Instance ONE_A10G =
       new SimProfile.Instance("g5.2xlarge", "NVIDIA A10G", 1, 24, 8, 32);
 
   /** An LLM: decode 2 ms + 0.1 ms per sequence, prefill 10 µs per prompt token. */
-  static SimProfile fastLlm() {
+  public static SimProfile fastLlm() {
     return llm(ONE_A10G, 13.0);
   }
 
-  static SimProfile llm(SimProfile.Instance instance, double weightsGiB) {
+  public static SimProfile llm(SimProfile.Instance instance, double weightsGiB) {
     return new SimProfile(
         "test-llm",
         "test",
