@@ -42,11 +42,12 @@ import java.util.TreeSet;
  * double perHour = c.get("g5.2xlarge").hourlyPrice(Platform.SAGEMAKER);
  * }</pre>
  *
- * <p>Rules of the merge: a type's keys are replaced one by one; setting any price removes a
- * {@code price-of} and setting {@code price-of} removes the prices; a file's {@code region},
- * {@code taken} and {@code source} apply to the prices that file sets; a per-type discount wins
- * over the global one, which is the last file's. A type with {@code price-of} takes the named
- * type's facts (unless it gives its own) and prices; the named type must have prices of its own.
+ * <p>Rules of the merge: a type's keys are replaced one by one; a file's {@code region}, {@code
+ * taken} and {@code source} apply to the types whose prices that file sets; a per-type discount
+ * wins over the global one, which is the last file's. A type with {@code price-of} stands for the
+ * named type: it takes that type's facts unless it gives its own, and that type's prices and
+ * discount unless it sets prices of its own; setting {@code price-of} again drops its own prices.
+ * The named type must have prices of its own.
  */
 public final class Catalog {
   /** The shipped catalog, relative to a base directory (working or install directory). */
@@ -178,9 +179,10 @@ public final class Catalog {
       Map<String, Located> draft = drafts.computeIfAbsent(name, n -> new LinkedHashMap<>());
       Map<String, Located> values = entry.values();
       boolean setsPrice = PRICES.stream().anyMatch(values::containsKey);
-      if (setsPrice || values.containsKey(PRICE_OF)) {
+      if (values.containsKey(PRICE_OF) && !setsPrice) {
+        // back to the named type's prices
         draft.keySet().removeAll(PRICES);
-        draft.keySet().removeAll(List.of(PRICE_OF, TAKEN, SOURCE));
+        draft.keySet().removeAll(List.of(TAKEN, SOURCE));
         priceRegion.remove(name);
       }
       draft.putAll(values);
@@ -219,23 +221,28 @@ public final class Catalog {
       Map<String, Located> prices = own;
       String pricesFrom = name;
       Located ref = own.get(PRICE_OF);
+      Map<String, Located> real = null;
       if (ref != null) {
-        pricesFrom = (String) ref.value();
-        prices = drafts.get(pricesFrom);
-        if (prices == null || pricesFrom.equals(name)) {
-          throw ref.error("no type '" + pricesFrom + "' to take prices from"
-              + Suggestions.didYouMean(pricesFrom, drafts.keySet()));
+        String realName = (String) ref.value();
+        real = drafts.get(realName);
+        if (real == null || realName.equals(name)) {
+          throw ref.error("no type '" + realName + "' to take facts and prices from"
+              + Suggestions.didYouMean(realName, drafts.keySet()));
         }
-        if (prices.containsKey(PRICE_OF)) {
-          throw ref.error("'" + pricesFrom + "' takes its prices from '"
-              + prices.get(PRICE_OF).value() + "' itself; name a type with prices of its own");
+        if (real.containsKey(PRICE_OF)) {
+          throw ref.error("'" + realName + "' takes its prices from '"
+              + real.get(PRICE_OF).value() + "' itself; name a type with prices of its own");
+        }
+        if (PRICES.stream().noneMatch(own::containsKey)) {
+          prices = real;
+          pricesFrom = realName;
         }
       }
       Map<String, Located> facts = new LinkedHashMap<>();
-      if (ref != null) {
+      if (real != null) {
         for (String key : HARDWARE) {
-          if (prices.containsKey(key)) {
-            facts.put(key, prices.get(key));
+          if (real.containsKey(key)) {
+            facts.put(key, real.get(key));
           }
         }
       }
@@ -259,7 +266,7 @@ public final class Catalog {
             priceRegion.get(pricesFrom),
             (LocalDate) value(prices, TAKEN),
             (String) value(prices, SOURCE),
-            ref == null ? null : pricesFrom);
+            ref == null ? null : (String) ref.value());
       } catch (IllegalArgumentException e) {
         throw at.error(e.getMessage());
       }

@@ -44,7 +44,7 @@ final class CatalogReader {
   static final String CUSTOM = "price-per-hour";
   static final String PRICE_OF = "price-of";
 
-  /** Keys that set a price; setting one replaces a {@code price-of} and the reverse. */
+  /** Keys that set a price. */
   static final Set<String> PRICES = Set.of(EC2, SAGEMAKER, CUSTOM);
 
   private static final List<String> TOP_KEYS = List.of(REGION, TAKEN, SOURCE, DISCOUNT, TYPES);
@@ -90,10 +90,6 @@ final class CatalogReader {
           if (!isNull(v)) {
             values.put(e.getKey(), value(file, e.getKey(), v, path + "." + e.getKey()));
           }
-        }
-        if (values.containsKey(PRICE_OF) && PRICES.stream().anyMatch(values::containsKey)) {
-          throw values.get(PRICE_OF).error("price-of takes the prices of another type; give "
-              + "either price-of or prices (" + String.join(", ", PRICES) + "), not both");
         }
         types.put(name, new TypeEntry(located(name, file, t.getKeyNode(), path), values));
       }

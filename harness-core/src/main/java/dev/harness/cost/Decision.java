@@ -98,7 +98,7 @@ public record Decision(
         .orElseThrow();
     double max = known.stream().mapToDouble(r -> r.candidate().medianOutputTokens()).max()
         .orElseThrow();
-    boolean differ = min == 0 ? max > 0 : (max - min) / min * 100 > OUTPUT_LENGTH_SPREAD_PERCENT;
+    boolean differ = (max - min) * 100 > OUTPUT_LENGTH_SPREAD_PERCENT * min;
     if (!differ) {
       return Optional.empty();
     }

@@ -22,7 +22,8 @@ import java.time.LocalDate;
  * @param region region the prices are for, e.g. {@code us-east-1}
  * @param taken date the prices were taken, or null when the file does not say
  * @param source where the prices come from, or null
- * @param priceOf the real type whose facts and prices a simulated type takes, or null
+ * @param priceOf the real type this one stands for (a simulated type), whose facts and prices it
+ *     takes unless it gives its own; or null
  */
 public record InstanceType(
     String name,
