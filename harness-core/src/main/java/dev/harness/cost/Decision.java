@@ -80,7 +80,7 @@ public record Decision(
       if (r.rank() == chosen.rank()) {
         names.add(r.name());
         ranges.append(ranges.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-            "%s $%.0f-$%.0f", r.name(), r.monthlyCost().low(), r.monthlyCost().high()));
+            "%s $%,.0f-$%,.0f", r.name(), r.monthlyCost().low(), r.monthlyCost().high()));
       }
     }
     return Optional.of(new Warning(Warning.Kind.TIE_AT_TOP, "tie at the top: the "
@@ -121,8 +121,8 @@ public record Decision(
         .filter(r -> r.costPer1kInferences() < chosen.costPer1kInferences())
         .min(Comparator.comparingDouble(RankedCandidate::costPer1kInferences))
         .map(r -> new Warning(Warning.Kind.CHEAPER_PER_INFERENCE, String.format(Locale.ROOT,
-            "%s is %.0f %% cheaper per 1,000 inferences ($%.4f vs $%.4f) but costs $%.0f a month "
-                + "against $%.0f for the declared traffic (%d-%d instances against %d-%d): "
+            "%s is %.0f %% cheaper per 1,000 inferences ($%.4f vs $%.4f) but costs $%,.0f a month "
+                + "against $%,.0f for the declared traffic (%d-%d instances against %d-%d): "
                 + "instances come whole, so part of its capacity goes unused",
             r.name(),
             (1 - r.costPer1kInferences() / chosen.costPer1kInferences()) * 100,

@@ -77,7 +77,7 @@ class DecisionTest {
     List<Warning> w = Scenario.ranking().decision().orElseThrow().warnings();
     assertThat(w).extracting(Warning::kind).containsExactly(Warning.Kind.CHEAPER_PER_INFERENCE);
     assertThat(w.get(0).candidates()).containsExactly("g5.4xlarge", "g5.2xlarge");
-    assertThat(w.get(0).text()).contains("15 % cheaper per 1,000 inferences", "$3456", "$2948");
+    assertThat(w.get(0).text()).contains("15 % cheaper per 1,000 inferences", "$3,456", "$2,948");
   }
 
   @Test
@@ -93,7 +93,7 @@ class DecisionTest {
         .findFirst().orElseThrow();
     assertThat(tie.candidates()).containsExactly("a", "b");
     // a: $1 x 2..4 x 729.6 = $1459-$2918; b: 3 x 729.6 = $2189
-    assertThat(tie.text()).contains("a $1459-$2918", "b $2189-$2189");
+    assertThat(tie.text()).contains("a $1,459-$2,918", "b $2,189-$2,189");
   }
 
   @Test
