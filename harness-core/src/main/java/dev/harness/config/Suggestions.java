@@ -10,11 +10,11 @@ import java.util.Optional;
  * and Fischer, "The String-to-String Correction Problem", JACM 21(1), 1974). A candidate is close
  * when its distance is at most a third of its length, and at least 1.
  */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /** The closest candidate to {@code input}, if one is close enough. */
-  static Optional<String> closest(String input, Collection<String> candidates) {
+  public static Optional<String> closest(String input, Collection<String> candidates) {
     String in = normalize(input);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -30,7 +30,7 @@ final class Suggestions {
   }
 
   /** {@code "; did you mean 'x'?"} when a candidate is close, else the empty string. */
-  static String didYouMean(String input, Collection<String> candidates) {
+  public static String didYouMean(String input, Collection<String> candidates) {
     return closest(input, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
   }
 
