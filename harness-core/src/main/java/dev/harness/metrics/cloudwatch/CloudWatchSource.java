@@ -197,16 +197,17 @@ public final class CloudWatchSource implements MetricsSource {
       return queries;
     }
     Map<String, List<Map<String, String>>> listed = new LinkedHashMap<>();
+    Map<String, Map<String, List<Map<String, String>>>> byNamespace = new LinkedHashMap<>();
     boolean complete = true;
     for (Presets.AgentMetric m : Presets.agentMetrics(spec)) {
-      if (listed.containsKey(m.name())) {
-        continue;
+      if (!byNamespace.containsKey(m.namespace())) {
+        byNamespace.put(m.namespace(),
+            reader.listMetrics(m.namespace(), Presets.INSTANCE_ID, instanceId, found));
       }
-      Map<String, List<Map<String, String>>> inNamespace =
-          reader.listMetrics(m.namespace(), Presets.INSTANCE_ID, instanceId, found);
+      Map<String, List<Map<String, String>>> inNamespace = byNamespace.get(m.namespace());
       if (inNamespace == null) {
         complete = false;
-        break;
+        continue;
       }
       List<Map<String, String>> sets = inNamespace.getOrDefault(m.name(), List.of());
       if (sets.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.harness.metrics.aws.AwsClients;
 import dev.harness.metrics.aws.Text;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ public final class Ec2Facts implements AutoCloseable {
    */
   public List<InstanceTypeFacts> instanceTypes(Collection<String> types) {
     List<String> wanted = new ArrayList<>(new LinkedHashSet<>(types));
-    Map<String, InstanceTypeFacts> found = new java.util.HashMap<>();
+    Map<String, InstanceTypeFacts> found = new HashMap<>();
     for (int i = 0; i < wanted.size(); i += TYPES_PER_REQUEST) {
       List<String> batch = wanted.subList(i, Math.min(wanted.size(), i + TYPES_PER_REQUEST));
       String token = null;
@@ -251,8 +252,6 @@ public final class Ec2Facts implements AutoCloseable {
   private <T> T call(Function<Ec2AsyncClient, CompletableFuture<T>> op, String what) {
     try {
       return op.apply(clients.ec2()).join();
-    } catch (CompletionException | IllegalStateException e) {
-      throw new AwsAccessException("EC2 " + what + " failed: " + reason(e));
     } catch (RuntimeException e) {
       throw new AwsAccessException("EC2 " + what + " failed: " + reason(e));
     }
