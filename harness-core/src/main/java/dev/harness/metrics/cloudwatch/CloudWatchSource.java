@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -285,7 +286,8 @@ public final class CloudWatchSource implements MetricsSource {
   public synchronized String describe() {
     String what = spec.preset() == CloudWatchSpec.Preset.SAGEMAKER
         ? "SageMaker endpoint " + spec.endpointName() + "/" + spec.variant()
-        : "EC2 host " + instanceId + " (" + spec.accelerator().name().toLowerCase() + ")";
+        : "EC2 host " + instanceId + " ("
+            + spec.accelerator().name().toLowerCase(Locale.ROOT) + ")";
     return "CloudWatch " + what + " in " + spec.region() + ", period "
         + DurationParser.format(spec.period()) + ": " + reader.calls() + " calls, "
         + reader.throttled() + " throttled, " + reader.failures() + " failed";

@@ -186,7 +186,8 @@ class CloudWatchSourceTest {
     assertThat(cloudWatch.getMetricDataRequests()).hasSize(2);
     assertThat(series(r.series(), "Invocations").points()).hasSize(3);
     assertThat(time.pauses()).containsExactly(CloudWatchSource.DEFAULT_POLL_INTERVAL);
-    assertThat(progress).containsExactly("waiting for CloudWatch data up to 12:03:00 UTC (0 s so far)");
+    assertThat(progress)
+        .containsExactly("waiting for CloudWatch data up to 12:03:00 UTC (0 s so far)");
     assertThat(r.notes()).isEmpty();
   }
 

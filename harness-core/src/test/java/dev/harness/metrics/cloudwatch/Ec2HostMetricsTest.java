@@ -139,7 +139,8 @@ class Ec2HostMetricsTest {
     }
     List<JsonNode> requests = cloudWatch.getMetricDataRequests();
     assertThat(requests).extracting(r -> r.get("MetricDataQueries").size())
-        .containsExactly(MetricDataReader.QUERIES_PER_CALL, 520 - MetricDataReader.QUERIES_PER_CALL);
+        .containsExactly(MetricDataReader.QUERIES_PER_CALL,
+            520 - MetricDataReader.QUERIES_PER_CALL);
     assertThat(named(s, "gpu_busy")).hasSize(131);
   }
 
