@@ -18,6 +18,8 @@ import java.util.Map;
  * @param headersFromEnv header name → environment variable holding its value
  * @param bearerTokenEnv environment variable holding a bearer token, or null
  * @param connectionPerRequest open a fresh connection for every request
+ * @param sageMaker the SageMaker runtime settings for the sagemaker protocols, else null; {@code
+ *     url} is then the effective invocation URL (for display and results)
  */
 public record Target(
     ProtocolKind protocol,
@@ -29,8 +31,16 @@ public record Target(
     Map<String, String> headers,
     Map<String, String> headersFromEnv,
     String bearerTokenEnv,
-    boolean connectionPerRequest) {
+    boolean connectionPerRequest,
+    SageMakerTarget sageMaker) {
   public Target {
+    if (protocol != null && protocol.isSageMaker() && sageMaker == null) {
+      throw new IllegalArgumentException(protocol.yamlName() + " needs SageMaker settings");
+    }
+    if (protocol != null && !protocol.isSageMaker() && sageMaker != null) {
+      throw new IllegalArgumentException(
+          "SageMaker settings apply only to the sagemaker protocols, not " + protocol.yamlName());
+    }
     headers = Map.copyOf(headers);
     headersFromEnv = Map.copyOf(headersFromEnv);
   }

@@ -23,7 +23,8 @@ final class TargetReader {
           "headers",
           "headers-from-env",
           "auth",
-          "connection-per-request");
+          "connection-per-request",
+          "sagemaker");
 
   static final Map<String, ProtocolKind> PROTOCOLS = protocols();
 
@@ -44,6 +45,12 @@ final class TargetReader {
       throws PlanException {
     m.allowOnly(KEYS);
     ProtocolKind protocol = m.requiredChoice("protocol", PROTOCOLS);
+    if (protocol.isSageMaker()) {
+      return SageMakerTargetReader.read(m, protocol, urlOverride);
+    }
+    if (m.has("sagemaker")) {
+      throw m.errorAtKey("sagemaker", "applies only to the sagemaker and sagemaker-stream protocols");
+    }
     URI url = urlOverride == null || m.has("url") ? url(m, protocol) : null;
     if (urlOverride != null) {
       try {
@@ -67,7 +74,8 @@ final class TargetReader {
         headers(m, warnings),
         headersFromEnv(m),
         bearerTokenEnv(m),
-        m.bool("connection-per-request", Defaults.CONNECTION_PER_REQUEST));
+        m.bool("connection-per-request", Defaults.CONNECTION_PER_REQUEST),
+        null);
   }
 
   private static Map<String, ProtocolKind> protocols() {

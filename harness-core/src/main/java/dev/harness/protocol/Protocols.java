@@ -1,6 +1,7 @@
 package dev.harness.protocol;
 
 import dev.harness.config.Target;
+import dev.harness.protocol.sagemaker.SageMakerProtocol;
 import java.net.URI;
 import java.util.Objects;
 
@@ -25,6 +26,7 @@ public final class Protocols {
     return switch (target.protocol()) {
       case OPENAI_CHAT, OPENAI_COMPLETIONS -> new OpenAiProtocol(target);
       case HTTP -> new HttpProtocol(target);
+      case SAGEMAKER, SAGEMAKER_STREAM -> SageMakerProtocol.create(target);
     };
   }
 

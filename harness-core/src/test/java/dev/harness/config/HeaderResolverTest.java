@@ -21,7 +21,8 @@ class HeaderResolverTest {
         headers,
         fromEnv,
         bearerEnv,
-        false);
+        false,
+        null);
   }
 
   @Test

@@ -46,7 +46,8 @@ class PlanLoaderTest {
                 Map.of("X-Team", "search"),
                 Map.of("X-Api-Key", "MY_KEY"),
                 "OPENAI_API_KEY",
-                true));
+                true,
+                null));
     assertThat(plan.payloads())
         .isEqualTo(
             new PayloadSpec(file.getParent().resolve("chat.jsonl"), Sampling.WEIGHTED, true, true));

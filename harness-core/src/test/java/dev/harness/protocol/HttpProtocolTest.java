@@ -29,7 +29,8 @@ class HttpProtocolTest {
             Map.of(),
             Map.of(),
             null,
-            false));
+            false,
+            null));
   }
 
   private static Payload payload(String json) throws Exception {

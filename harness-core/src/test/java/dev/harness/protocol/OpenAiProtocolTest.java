@@ -28,7 +28,8 @@ class OpenAiProtocolTest {
         Map.of(),
         Map.of(),
         null,
-        false);
+        false,
+        null);
   }
 
   static Payload payload(String json, int promptTokens, int maxTokens) throws Exception {

@@ -134,7 +134,8 @@ public final class EngineFixture {
             Map.of(),
             Map.of(),
             null,
-            perRequest);
+            perRequest,
+            null);
     Protocol p = Protocols.create(target);
     Payload payload =
         new Payload(
