@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A simulated inference endpoint on a real socket: OpenAI-compatible {@code /v1/chat/completions}
  * and {@code /v1/completions} (LLM profiles), {@code /v1/score} and {@code /invocations} (classic
- * profiles), {@code /health}, {@code /v1/models} and Prometheus {@code /metrics}. Responses are
+ * profiles), the SageMaker runtime's {@code /endpoints/NAME/invocations[-response-stream]} (see
+ * {@link #sageMakerEndpointName()}), {@code /health}, {@code /v1/models} and Prometheus {@code
+ * /metrics}. Responses are
  * computed in virtual time by the profile's model and delivered at those times; every answered
  * model request leaves a {@link RequestTruth}.
  *
@@ -183,6 +185,15 @@ public final class SimServer implements AutoCloseable {
   /** {@code http://host:port} (no path). */
   public String url() {
     return "http://" + hostForUrl + ":" + port();
+  }
+
+  /**
+   * The endpoint name the SageMaker runtime routes ({@code /endpoints/NAME/invocations}) answer
+   * to: the profile name with other characters than letters, digits and hyphens made hyphens,
+   * e.g. {@code sim-g5-2xlarge}.
+   */
+  public String sageMakerEndpointName() {
+    return SageMakerRoutes.endpointName(profile);
   }
 
   /** The ground truth of every model request answered so far (empty unless kept). */
