@@ -79,7 +79,8 @@ public record SageMakerTarget(
 
   /**
    * The URL requests go to: {@link #endpointUrl} or the regional runtime endpoint, with the
-   * invocation path, e.g. {@code https://runtime.sagemaker.us-east-1.amazonaws.com/endpoints/x/invocations}.
+   * invocation path, e.g. {@code
+   * https://runtime.sagemaker.us-east-1.amazonaws.com/endpoints/x/invocations}.
    */
   public URI invocationUrl(boolean stream) {
     String base =
@@ -90,7 +91,8 @@ public record SageMakerTarget(
       base = base.substring(0, base.length() - 1);
     }
     return URI.create(
-        base + "/endpoints/" + endpoint + (stream ? "/invocations-response-stream" : "/invocations"));
+        base + "/endpoints/" + endpoint
+            + (stream ? "/invocations-response-stream" : "/invocations"));
   }
 
   private static void require(String field, String problem) {
@@ -99,7 +101,7 @@ public record SageMakerTarget(
     }
   }
 
-  /** What is wrong with an endpoint, variant or component name, or null; null is allowed if not required. */
+  /** The problem with an endpoint, variant or component name, or null; null is fine if optional. */
   static String nameProblem(String name, boolean required) {
     if (name == null) {
       return required ? "is required" : null;

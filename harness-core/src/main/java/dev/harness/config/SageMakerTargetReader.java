@@ -50,7 +50,8 @@ final class SageMakerTargetReader {
     String region = m.text("region");
     check(m, "region", SageMakerTarget.regionProblem(region));
     String profile = m.text("profile");
-    boolean instanceMetadata = m.bool("use-instance-metadata", false);
+    boolean instanceMetadata =
+        m.bool("use-instance-metadata", Defaults.SAGEMAKER_USE_INSTANCE_METADATA);
     if (profile != null && instanceMetadata) {
       throw m.errorAtKey("use-instance-metadata",
           "applies only to the default credentials chain; remove it or remove profile");
@@ -87,7 +88,7 @@ final class SageMakerTargetReader {
             component,
             header(m, "custom-attributes"),
             endpointUrl,
-            contentType != null ? contentType : Defaults.CONTENT_TYPE,
+            contentType != null ? contentType : Defaults.CONTENT_TYPE, // as target.content-type
             header(m, "accept"));
     return new Target(
         protocol,

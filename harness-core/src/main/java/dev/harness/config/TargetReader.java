@@ -49,7 +49,8 @@ final class TargetReader {
       return SageMakerTargetReader.read(m, protocol, urlOverride);
     }
     if (m.has("sagemaker")) {
-      throw m.errorAtKey("sagemaker", "applies only to the sagemaker and sagemaker-stream protocols");
+      throw m.errorAtKey(
+          "sagemaker", "applies only to the sagemaker and sagemaker-stream protocols");
     }
     URI url = urlOverride == null || m.has("url") ? url(m, protocol) : null;
     if (urlOverride != null) {

@@ -68,7 +68,8 @@ class SageMakerTargetTest {
         """)).plan().target();
     assertThat(t.protocol().isLlm()).isFalse();
     assertThat(t.stream()).isFalse();
-    assertThat(t.url()).isEqualTo(URI.create("http://127.0.0.1:8000/endpoints/fraud-scorer/invocations"));
+    assertThat(t.url())
+        .isEqualTo(URI.create("http://127.0.0.1:8000/endpoints/fraud-scorer/invocations"));
     assertThat(t.contentType()).isEqualTo("text/csv");
     assertThat(t.sageMaker()).isEqualTo(new SageMakerTarget("fraud-scorer", "eu-central-1",
         "perf-test", false, "variant-b", "model-7.tar.gz", "scorer-ic-1", "trace=1",
@@ -84,6 +85,16 @@ class SageMakerTargetTest {
         """), new PlanOverrides(URI.create("http://127.0.0.1:8000"), null, null, null, null))
         .plan().target();
     assertThat(t.sageMaker().endpointUrl()).isEqualTo(URI.create("http://127.0.0.1:8000"));
+  }
+
+  @Test
+  void theShippedExamplePlanLoadsAndPointsAtTheSimulator() throws Exception {
+    Path example = Path.of("..", "profiles", "examples", "sagemaker-stream.yaml");
+    LoadedPlan loaded = new PlanLoader(Map.of()).load(example, PlanOverrides.none());
+    SageMakerTarget s = loaded.plan().target().sageMaker();
+    assertThat(s.endpoint()).isEqualTo("sim-g5-2xlarge");
+    assertThat(s.endpointUrl()).isEqualTo(URI.create("http://127.0.0.1:8000"));
+    assertThat(loaded.warnings()).isEmpty();
   }
 
   static Stream<Arguments> malformed() {

@@ -66,7 +66,8 @@ final class SageMakerCredentials {
     try {
       AwsCredentials credentials = provider.resolveCredentials();
       if (credentials == null) {
-        throw new CredentialsException("no AWS credentials for " + source + ": none returned", null);
+        throw new CredentialsException(
+            "no AWS credentials for " + source + ": none returned", null);
       }
       return credentials;
     } catch (RuntimeException e) {

@@ -43,8 +43,8 @@ import software.amazon.awssdk.services.sagemakerruntime.model.ValidationErrorExc
  *   <li>{@code ModelStreamError}, {@code InternalStreamFailure} → {@link Outcome#STREAM_ERROR};
  *   <li>SDK timeouts (API call, attempt, read) → {@link Outcome#TIMEOUT}; connect failures →
  *       {@link Outcome#CONNECT_ERROR}; a connection closed mid-response → {@link
- *       Outcome#CONNECTION_RESET}; cancellation → {@link Outcome#CANCELLED}; anything else (e.g. an
- *       unreadable response) → {@link Outcome#PROTOCOL_ERROR}.
+ *       Outcome#CONNECTION_RESET}; cancellation → {@link Outcome#CANCELLED}; anything else (e.g.
+ *       an unreadable response) → {@link Outcome#PROTOCOL_ERROR}.
  * </ul>
  *
  * The SDK never retries (the invoker turns retries off), so each failure is one request.
@@ -86,7 +86,8 @@ final class SageMakerErrors {
     if (e instanceof ModelStreamErrorException) {
       String streamCode = ((ModelStreamErrorException) e).errorCode();
       return failure(Outcome.STREAM_ERROR, status, "ModelStreamError"
-          + (streamCode == null ? "" : " " + streamCode) + (message.isEmpty() ? "" : ": " + message));
+          + (streamCode == null ? "" : " " + streamCode)
+          + (message.isEmpty() ? "" : ": " + message));
     }
     if (e instanceof InternalStreamFailureException) {
       return failure(Outcome.STREAM_ERROR, status, "InternalStreamFailure: " + message);

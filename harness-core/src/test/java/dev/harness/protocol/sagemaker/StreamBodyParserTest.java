@@ -31,7 +31,8 @@ class StreamBodyParserTest {
   @Test
   void aMultiByteCharacterSplitAcrossPartsInsideAJsonLineIsDecodedWhole() {
     StreamBodyParser p = new StreamBodyParser(-1);
-    byte[] line = utf8("{\"token\":{\"text\":\"caf\u00e9\"},\"details\":{\"generated_tokens\":1}}\n");
+    byte[] line =
+        utf8("{\"token\":{\"text\":\"caf\u00e9\"},\"details\":{\"generated_tokens\":1}}\n");
     int split = indexOf(line, (byte) 0xc3) + 1; // between the two bytes of é
     p.onPart(Arrays.copyOfRange(line, 0, split), 10);
     p.onPart(Arrays.copyOfRange(line, split, line.length), 20);
