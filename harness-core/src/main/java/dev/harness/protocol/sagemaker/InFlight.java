@@ -21,11 +21,19 @@ final class InFlight {
   final SageMakerCall call = new SageMakerCall();
   private final SageMakerEvents events;
   private final NanoClock clock;
+  private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicBoolean firstByte = new AtomicBoolean();
 
   InFlight(SageMakerEvents events, NanoClock clock) {
     this.events = events;
     this.clock = clock;
+  }
+
+  /** The signed request goes to the HTTP client. */
+  void sending() {
+    if (!call.isDone() && sending.compareAndSet(false, true)) {
+      events.onSending(clock.nanoTime());
+    }
   }
 
   /** Response headers arrived (any status). */
@@ -42,8 +50,20 @@ final class InFlight {
     }
   }
 
-  /** Calls {@link #firstByte()} when the SDK has received a response's headers. */
-  static final class FirstByteInterceptor implements ExecutionInterceptor {
+  /**
+   * Calls {@link #sending()} just before the SDK transmits, {@link #firstByte()} when it has
+   * received a response's headers.
+   */
+  static final class TimingInterceptor implements ExecutionInterceptor {
+    @Override
+    public void beforeTransmission(
+        Context.BeforeTransmission context, ExecutionAttributes attributes) {
+      InFlight inFlight = attributes.getAttribute(ATTRIBUTE);
+      if (inFlight != null) {
+        inFlight.sending();
+      }
+    }
+
     @Override
     public void afterTransmission(
         Context.AfterTransmission context, ExecutionAttributes attributes) {

@@ -11,6 +11,13 @@ import dev.harness.protocol.ResponseResult;
 public interface SageMakerEvents {
 
   /**
+   * The signed request is being handed to the SDK's HTTP client (connection acquisition and the
+   * write follow at once): the nearest the SDK comes to the send time. At most once, before the
+   * other callbacks; not called when the request failed before signing.
+   */
+  default void onSending(long nanos) {}
+
+  /**
    * The response headers arrived (for a stream: before the first event). At most once per call,
    * always before {@link #onDone}; not called when the request failed before any response.
    */

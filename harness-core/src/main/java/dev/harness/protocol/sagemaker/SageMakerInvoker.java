@@ -175,7 +175,7 @@ public final class SageMakerInvoker implements AutoCloseable {
                     o.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallTimeout(options.requestTimeout())
                         .addMetricPublisher(publisher)
-                        .addExecutionInterceptor(new InFlight.FirstByteInterceptor()));
+                        .addExecutionInterceptor(new InFlight.TimingInterceptor()));
     if (target.endpointUrl() != null) {
       builder.endpointOverride(target.endpointUrl());
     }

@@ -8,11 +8,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** {@link SageMakerEvents} that remember what they were told, for tests. */
 final class Recorded implements SageMakerEvents {
+  final AtomicLong sendingNanos = new AtomicLong(-1);
   final AtomicLong firstByteNanos = new AtomicLong(-1);
   final AtomicInteger firstByteCalls = new AtomicInteger();
   final AtomicInteger doneCalls = new AtomicInteger();
   final CompletableFuture<ResponseResult> result = new CompletableFuture<>();
   final AtomicLong lastByteNanos = new AtomicLong(-1);
+
+  @Override
+  public void onSending(long nanos) {
+    sendingNanos.set(nanos);
+  }
 
   @Override
   public void onFirstByte(long nanos) {

@@ -220,8 +220,10 @@ class SageMakerInvokerTest {
       assertThat(r.outcome()).as(r.detail()).isEqualTo(Outcome.SUCCESS);
       assertThat(r.outputTokens()).isEqualTo(3);
       assertThat(r.tokenSource()).isEqualTo(TokenCountSource.USAGE);
-      // one clock reading per part: first byte, empty part, half a line, rest of line 1 + ...
+      // one clock reading per callback: sending, first byte, empty part, half of line 1, the
+      // part that completes line 1 (the first token), ...
       assertThat(events.firstByteCalls.get()).isEqualTo(1);
+      assertThat(events.sendingNanos.get()).isEqualTo(events.firstByteNanos.get() - 1);
       assertThat(r.firstTokenNanos()).isEqualTo(events.firstByteNanos.get() + 3);
       assertThat(r.chunkNanos()).hasSize(2);
       assertThat(Arrays.stream(r.chunkTokens()).sum()).isEqualTo(3);
