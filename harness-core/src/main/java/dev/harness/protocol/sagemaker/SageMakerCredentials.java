@@ -1,15 +1,18 @@
 package dev.harness.protocol.sagemaker;
 
 import dev.harness.config.SageMakerTarget;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -18,8 +21,10 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * <ul>
  *   <li>{@code profile: x} → that named profile of the shared config and credentials files;
  *   <li>otherwise the SDK's default order without the EC2 instance metadata service: system
- *       properties, environment variables, web identity token file, the default profile ({@code
- *       AWS_PROFILE}), the ECS container endpoint;
+ *       properties, environment variables ({@code AWS_ACCESS_KEY_ID}, {@code
+ *       AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}, read from the environment the run was
+ *       given), web identity token file, the default profile ({@code AWS_PROFILE}), the ECS
+ *       container endpoint;
  *   <li>{@code use-instance-metadata: true} → the SDK's full default chain, instance metadata
  *       last.
  * </ul>
@@ -27,8 +32,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 final class SageMakerCredentials {
   private SageMakerCredentials() {}
 
-  /** The provider for {@code target}'s credential settings. */
-  static AwsCredentialsProvider provider(SageMakerTarget target) {
+  /** The provider for {@code target}'s credential settings, environment keys from {@code env}. */
+  static AwsCredentialsProvider provider(SageMakerTarget target, Map<String, String> env) {
     if (target.profile() != null) {
       return ProfileCredentialsProvider.builder().profileName(target.profile()).build();
     }
@@ -39,7 +44,7 @@ final class SageMakerCredentials {
         .reuseLastProviderEnabled(false)
         .credentialsProviders(
             SystemPropertyCredentialsProvider.create(),
-            EnvironmentVariableCredentialsProvider.create(),
+            new EnvironmentKeys(env),
             WebIdentityTokenFileCredentialsProvider.create(),
             ProfileCredentialsProvider.create(),
             ContainerCredentialsProvider.builder().build())
@@ -79,6 +84,41 @@ final class SageMakerCredentials {
       throw new CredentialsException(
           "no AWS credentials for " + source + ": " + e.getClass().getSimpleName() + ": "
               + StreamBodyParser.oneLine(String.valueOf(e.getMessage())), null);
+    }
+  }
+
+  /**
+   * Access keys from the environment the run was given (the process environment in the CLI), as
+   * the SDK's environment provider reads them from the process.
+   */
+  private static final class EnvironmentKeys implements AwsCredentialsProvider {
+    private final Map<String, String> env;
+
+    EnvironmentKeys(Map<String, String> env) {
+      this.env = env;
+    }
+
+    @Override
+    public AwsCredentials resolveCredentials() {
+      String id = trimmed(env.get("AWS_ACCESS_KEY_ID"));
+      String secret = trimmed(env.get("AWS_SECRET_ACCESS_KEY"));
+      if (id == null || secret == null) {
+        throw SdkClientException.create(
+            "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set");
+      }
+      String token = trimmed(env.get("AWS_SESSION_TOKEN"));
+      return token == null
+          ? AwsBasicCredentials.create(id, secret)
+          : AwsSessionCredentials.create(id, secret, token);
+    }
+
+    private static String trimmed(String v) {
+      return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    @Override
+    public String toString() {
+      return "EnvironmentVariables";
     }
   }
 

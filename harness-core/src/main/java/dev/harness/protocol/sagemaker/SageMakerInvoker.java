@@ -8,6 +8,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +84,7 @@ public final class SageMakerInvoker implements AutoCloseable {
   private final SageMakerTarget target;
   private final Options options;
   private final NanoClock clock;
-  private final SdkMetrics metrics = new SdkMetrics();
+  private final SdkMetrics metrics;
   private final EventLoopGroup loops;
   private final SageMakerRuntimeAsyncClient client;
 
@@ -92,6 +93,7 @@ public final class SageMakerInvoker implements AutoCloseable {
     this.target = target;
     this.options = options;
     this.clock = clock;
+    this.metrics = new SdkMetrics(options.maxConcurrency());
     // Our own event loops, so that close() need not wait out Netty's 2 s quiet period.
     this.loops =
         new NioEventLoopGroup(
@@ -112,10 +114,26 @@ public final class SageMakerInvoker implements AutoCloseable {
    * @throws CredentialsException when no credentials can be resolved
    */
   public static SageMakerInvoker open(SageMakerTarget target, Options options, NanoClock clock) {
+    return open(target, options, clock, resolveCredentials(target, System.getenv()));
+  }
+
+  /**
+   * Resolves {@code target}'s credentials once, now (profile, or the default chain without
+   * instance metadata unless allowed; access keys from {@code env}), and returns a provider that
+   * hands out that identity without ever refreshing it: resolve before a run, then open any number
+   * of invokers with {@link #open(SageMakerTarget, Options, NanoClock, AwsCredentialsProvider)}.
+   *
+   * @throws CredentialsException when no credentials can be resolved (the message names the
+   *     source tried, never a secret)
+   */
+  public static AwsCredentialsProvider resolveCredentials(
+      SageMakerTarget target, Map<String, String> env) {
     Objects.requireNonNull(target, "target");
-    AwsCredentialsProvider provider = SageMakerCredentials.provider(target);
+    Objects.requireNonNull(env, "env");
+    AwsCredentialsProvider provider = SageMakerCredentials.provider(target, env);
     try {
-      return open(target, options, clock, provider, SageMakerCredentials.source(target));
+      return StaticCredentialsProvider.create(
+          SageMakerCredentials.resolve(provider, SageMakerCredentials.source(target)));
     } finally {
       SageMakerCredentials.close(provider);
     }

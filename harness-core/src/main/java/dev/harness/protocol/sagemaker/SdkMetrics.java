@@ -14,6 +14,9 @@ import software.amazon.awssdk.metrics.SdkMetric;
  * many waited ({@code PendingConcurrencyAcquires}), time to first byte and API call duration, and
  * retries. With the pool sized to the in-flight cap, acquire times stay near zero and nothing is
  * pending: no queue hides inside the SDK. Thread-safe; values are microseconds.
+ *
+ * <p>One instance per {@link SageMakerInvoker}; {@link #add} sums several (the engine runs of a
+ * capacity search) into one, keeping the largest pool size.
  */
 public final class SdkMetrics {
   private final Histogram acquireMicros = new Histogram(3);
@@ -23,8 +26,51 @@ public final class SdkMetrics {
   private long retries;
   private int maxPendingAcquires;
   private int maxLeased;
+  private int maxConcurrency;
 
-  SdkMetrics() {}
+  SdkMetrics(int maxConcurrency) {
+    this.maxConcurrency = maxConcurrency;
+  }
+
+  /** Nothing recorded yet, pool size 0: a sum to {@link #add} invokers' metrics into. */
+  public static SdkMetrics empty() {
+    return new SdkMetrics(0);
+  }
+
+  /** Adds everything {@code other} recorded; pool size and the maxima become the larger ones. */
+  public void add(SdkMetrics other) {
+    if (other == this) {
+      throw new IllegalArgumentException("cannot add SdkMetrics to itself");
+    }
+    Histogram acquire;
+    Histogram firstByte;
+    Histogram apiCall;
+    long calls;
+    long retried;
+    int pending;
+    int leased;
+    int pool;
+    synchronized (other) { // copied first: never two locks at once
+      acquire = other.acquireMicros.copy();
+      firstByte = other.firstByteMicros.copy();
+      apiCall = other.apiCallMicros.copy();
+      calls = other.apiCalls;
+      retried = other.retries;
+      pending = other.maxPendingAcquires;
+      leased = other.maxLeased;
+      pool = other.maxConcurrency;
+    }
+    synchronized (this) {
+      acquireMicros.add(acquire);
+      firstByteMicros.add(firstByte);
+      apiCallMicros.add(apiCall);
+      apiCalls += calls;
+      retries += retried;
+      maxPendingAcquires = Math.max(maxPendingAcquires, pending);
+      maxLeased = Math.max(maxLeased, leased);
+      maxConcurrency = Math.max(maxConcurrency, pool);
+    }
+  }
 
   /** Records one API call's collection (its attempts and HTTP client metrics are children). */
   synchronized void record(MetricCollection call) {
@@ -72,6 +118,11 @@ public final class SdkMetrics {
   /** Retries the SDK made; always 0 with retries off. */
   public synchronized long retries() {
     return retries;
+  }
+
+  /** The SDK client's connection pool size (its max concurrency): the plan's in-flight cap. */
+  public synchronized int maxConcurrency() {
+    return maxConcurrency;
   }
 
   /** Most requests seen waiting for a connection slot at once. */
