@@ -82,9 +82,21 @@ final class SageMakerCredentials {
       // SDK messages name files, variables and profiles, never key material; the cause itself is
       // not kept, so nothing nested in it can reach a log.
       throw new CredentialsException(
-          "no AWS credentials for " + source + ": " + e.getClass().getSimpleName() + ": "
-              + StreamBodyParser.oneLine(String.valueOf(e.getMessage())), null);
+          "no AWS credentials for " + source + ": " + reason(e), null);
     }
+  }
+
+  /**
+   * The SDK's reason in one short line. A chain's own message lists every provider's class and
+   * is too long to read, so it becomes what to set instead.
+   */
+  private static String reason(RuntimeException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.startsWith("Unable to load credentials from any of the providers in the chain")) {
+      return "none of its sources has any: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
+          + "AWS_PROFILE, or target.sagemaker.profile";
+    }
+    return e.getClass().getSimpleName() + ": " + StreamBodyParser.oneLine(message);
   }
 
   /**

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.harness.config.SageMakerTarget;
 import dev.harness.config.Target;
 import dev.harness.payload.Payload;
+import dev.harness.payload.PayloadException;
+import dev.harness.payload.PayloadSet;
 import dev.harness.protocol.Protocol;
 import dev.harness.protocol.RequestSpec;
 import dev.harness.protocol.ResponseParser;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,6 +74,28 @@ public final class SageMakerProtocol implements Protocol {
     }
     return new RequestSpec(
         "POST", path, headers, body, payload.index(), payload.promptTokens(), -1);
+  }
+
+  /**
+   * Refuses, before the run, a payload set in which any body is over {@link
+   * SageMakerTarget#MAX_BODY_BYTES}: the error names the first such payload's line. The set's size
+   * statistics (bodies as sent: a JSON string's UTF-8 text, else compact JSON) say whether any is;
+   * only then are the payloads read again to find it.
+   *
+   * @throws PayloadException {@code <file>:<line>: payload '<id>' (line n): body is ... bytes}
+   */
+  public void checkBodySizes(PayloadSet set) throws IOException, PayloadException {
+    if (set.stats().bodyBytes().max() <= SageMakerTarget.MAX_BODY_BYTES) {
+      return;
+    }
+    for (int i = 0; i < set.size(); i++) {
+      Payload p = set.get(i);
+      try {
+        build(p, 0);
+      } catch (IllegalArgumentException e) {
+        throw new PayloadException(set.file(), p.lineNumber(), e.getMessage());
+      }
+    }
   }
 
   /**
