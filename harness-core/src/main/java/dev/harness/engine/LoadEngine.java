@@ -176,15 +176,16 @@ public final class LoadEngine {
   private EngineOutcome runSageMaker(EventLoopGroup group, SageMakerTransport sm)
       throws InterruptedException {
     SageMakerInvoker invoker = sm.open(config);
+    LongAdder invoked = new LongAdder();
     try {
       List<Lane> lanes = new ArrayList<>();
       for (int i = 0; i < config.eventLoops(); i++) {
-        lanes.add(new Lane(group.next(), clock, outcomes, l -> new SageMakerSender(l, invoker)));
+        lanes.add(new Lane(group.next(), clock, outcomes,
+            l -> new SageMakerSender(l, invoker, invoked)));
       }
       return drive(lanes, 0, "aws-sdk");
     } finally {
-      invoker.close();
-      sm.ended(invoker);
+      sm.close(invoker, invoked.sum());
     }
   }
 

@@ -5,6 +5,7 @@ import dev.harness.protocol.sagemaker.SageMakerCall;
 import dev.harness.protocol.sagemaker.SageMakerEvents;
 import dev.harness.protocol.sagemaker.SageMakerInvoker;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Sends one lane's requests through a {@link SageMakerInvoker}. The SDK calls back on its own
@@ -17,14 +18,20 @@ import java.util.concurrent.RejectedExecutionException;
 final class SageMakerSender implements Sender {
   private final Lane lane;
   private final SageMakerInvoker invoker;
+  private final LongAdder invoked;
 
-  SageMakerSender(Lane lane, SageMakerInvoker invoker) {
+  /**
+   * @param invoked counts the calls handed to the SDK (shared by the run's senders)
+   */
+  SageMakerSender(Lane lane, SageMakerInvoker invoker, LongAdder invoked) {
     this.lane = lane;
     this.invoker = invoker;
+    this.invoked = invoked;
   }
 
   @Override
   public void send(RequestContext r) {
+    invoked.increment();
     r.sdkCall = invoker.invoke(r.spec, new Events(r));
   }
 

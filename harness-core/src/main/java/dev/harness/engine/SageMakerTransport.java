@@ -17,6 +17,9 @@ final class SageMakerTransport implements Transport {
   /** How much later than the engine's request timeout the SDK's own timeouts fire. */
   static final Duration SDK_TIMEOUT_SLACK = Duration.ofSeconds(1);
 
+  /** Longest wait after a run for the SDK to publish the metrics of its last calls. */
+  static final Duration METRICS_WAIT = Duration.ofSeconds(1);
+
   private final SageMakerTarget target;
   private final boolean stream;
   private final AwsCredentialsProvider credentials;
@@ -41,9 +44,21 @@ final class SageMakerTransport implements Transport {
         credentials);
   }
 
-  /** Adds a closed invoker's metrics to the total. */
-  void ended(SageMakerInvoker invoker) {
-    total.add(invoker.sdkMetrics());
+  /**
+   * Closes an engine run's invoker once the SDK has published the metrics of its {@code invoked}
+   * calls (it publishes each just after the call ends; a cancelled call may publish none, so the
+   * wait is bounded by {@link #METRICS_WAIT}), and adds them to the total.
+   */
+  void close(SageMakerInvoker invoker, long invoked) throws InterruptedException {
+    try {
+      long until = System.nanoTime() + METRICS_WAIT.toNanos();
+      while (invoker.sdkMetrics().apiCalls() < invoked && System.nanoTime() < until) {
+        Thread.sleep(5);
+      }
+    } finally {
+      invoker.close();
+      total.add(invoker.sdkMetrics());
+    }
   }
 
   @Override
