@@ -8,18 +8,21 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A tiny HTTP endpoint on 127.0.0.1 and an ephemeral port (the JDK's own server): answers every
- * request at once with {@code 200 {"ok":true}} and counts what it answered. Fine for tens of
- * requests per second.
+ * request at once with {@code 200 {"ok":true}} and counts what it answered (and keeps the
+ * Authorization headers it saw). Fine for tens of requests per second.
  */
 final class LoopbackEndpoint implements AutoCloseable {
   private static final byte[] BODY = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
 
   private final HttpServer server;
   private final AtomicLong requests = new AtomicLong();
+  private final ConcurrentLinkedQueue<String> authorizations = new ConcurrentLinkedQueue<>();
 
   LoopbackEndpoint() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -30,6 +33,10 @@ final class LoopbackEndpoint implements AutoCloseable {
   private void answer(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       in.readAllBytes();
+    }
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (authorization != null) {
+      authorizations.add(authorization);
     }
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, BODY.length);
@@ -44,6 +51,11 @@ final class LoopbackEndpoint implements AutoCloseable {
 
   long requests() {
     return requests.get();
+  }
+
+  /** The Authorization headers received, in order. */
+  List<String> authorizations() {
+    return List.copyOf(authorizations);
   }
 
   /** A loopback URL on which nothing listens: a port that was free a moment ago. */

@@ -20,6 +20,12 @@ public final class Defaults {
   /** {@code target.content-type}. */
   public static final String CONTENT_TYPE = "application/json";
 
+  /**
+   * {@code target.sagemaker.use-instance-metadata}: the default credentials chain never asks the
+   * EC2 instance metadata service unless told to (a laptop or CI runner would wait on it).
+   */
+  public static final boolean SAGEMAKER_USE_INSTANCE_METADATA = false;
+
   /** {@code target.connection-per-request}: reuse keep-alive connections. */
   public static final boolean CONNECTION_PER_REQUEST = false;
 

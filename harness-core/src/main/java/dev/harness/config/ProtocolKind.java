@@ -17,7 +17,17 @@ public enum ProtocolKind {
    * Triton's generate extension, {@code /v2/models/<model>[/versions/<v>]/generate}, or {@code
    * /generate_stream} when streamed (LLM).
    */
-  TRITON_GENERATE("triton-generate", "/v2/models/{model}/generate");
+  TRITON_GENERATE("triton-generate", "/v2/models/{model}/generate"),
+  /**
+   * SageMaker runtime InvokeEndpoint through the AWS SDK (SigV4): one whole response; success is a
+   * 2xx; no token metrics. The endpoint is configured under {@code target.sagemaker}.
+   */
+  SAGEMAKER("sagemaker", "/invocations"),
+  /**
+   * SageMaker runtime InvokeEndpointWithResponseStream through the AWS SDK: the response arrives
+   * as PayloadPart events; token metrics as for the OpenAI protocols.
+   */
+  SAGEMAKER_STREAM("sagemaker-stream", "/invocations-response-stream");
 
   private final String yamlName;
   private final String defaultPath;
@@ -40,12 +50,18 @@ public enum ProtocolKind {
     return defaultPath;
   }
 
+  /** Whether responses carry generated tokens (TTFT, ITL and token counts apply). */
   public boolean isLlm() {
-    return this != HTTP && this != TRITON_INFER;
+    return this != HTTP && this != TRITON_INFER && this != SAGEMAKER;
   }
 
   /** The Triton / KServe v2 protocols, whose path names the model. */
   public boolean isTriton() {
     return this == TRITON_INFER || this == TRITON_GENERATE;
+  }
+
+  /** Whether requests go through the AWS SDK to the SageMaker runtime. */
+  public boolean isSageMaker() {
+    return this == SAGEMAKER || this == SAGEMAKER_STREAM;
   }
 }

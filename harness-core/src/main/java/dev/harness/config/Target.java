@@ -20,6 +20,8 @@ import java.util.Map;
  * @param bearerTokenEnv environment variable holding a bearer token, or null
  * @param connectionPerRequest open a fresh connection for every request
  * @param tls how an https certificate is checked; null means {@link TlsOptions#systemDefault()}
+ * @param sageMaker the SageMaker runtime settings for the sagemaker protocols, else null; {@code
+ *     url} is then the effective invocation URL (for display and results)
  */
 public record Target(
     ProtocolKind protocol,
@@ -32,9 +34,17 @@ public record Target(
     Map<String, String> headersFromEnv,
     String bearerTokenEnv,
     boolean connectionPerRequest,
-    TlsOptions tls) {
+    TlsOptions tls,
+    SageMakerTarget sageMaker) {
   public Target {
     tls = tls == null ? TlsOptions.systemDefault() : tls;
+    if (protocol != null && protocol.isSageMaker() && sageMaker == null) {
+      throw new IllegalArgumentException(protocol.yamlName() + " needs SageMaker settings");
+    }
+    if (protocol != null && !protocol.isSageMaker() && sageMaker != null) {
+      throw new IllegalArgumentException(
+          "SageMaker settings apply only to the sagemaker protocols, not " + protocol.yamlName());
+    }
     headers = Map.copyOf(headers);
     headersFromEnv = Map.copyOf(headersFromEnv);
   }

@@ -29,7 +29,8 @@ final class TargetReader {
           "auth",
           "connection-per-request",
           "model-version",
-          "tls");
+          "tls",
+          "sagemaker");
 
   static final Map<String, ProtocolKind> PROTOCOLS = protocols();
 
@@ -55,6 +56,13 @@ final class TargetReader {
       throws PlanException {
     m.allowOnly(KEYS);
     ProtocolKind protocol = m.requiredChoice("protocol", PROTOCOLS);
+    if (protocol.isSageMaker()) {
+      return SageMakerTargetReader.read(m, protocol, urlOverride);
+    }
+    if (m.has("sagemaker")) {
+      throw m.errorAtKey(
+          "sagemaker", "applies only to the sagemaker and sagemaker-stream protocols");
+    }
     String model = model(m, protocol);
     String modelVersion = modelVersion(m, protocol);
     boolean stream = m.bool("stream", Defaults.stream(protocol));
@@ -83,7 +91,8 @@ final class TargetReader {
         headersFromEnv(m),
         bearerTokenEnv(m),
         m.bool("connection-per-request", Defaults.CONNECTION_PER_REQUEST),
-        tls(m, url, warnings));
+        tls(m, url, warnings),
+        null);
   }
 
   private static String model(MappingReader m, ProtocolKind protocol) throws PlanException {

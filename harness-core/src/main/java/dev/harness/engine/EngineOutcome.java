@@ -13,7 +13,8 @@ import java.util.List;
  * @param scheduleEndNanos offset at which scheduling stopped
  * @param endNanos offset at which the run ended (drain included)
  * @param preconnected connections opened before the origin
- * @param transport "epoll" or "nio"
+ * @param transport how requests were sent: "epoll" or "nio" (the engine's Netty HTTP client) or
+ *     "aws-sdk" (the SageMaker runtime through the AWS SDK)
  * @param anchors (monotonic, wall-clock) pairs taken at each interval boundary
  */
 public record EngineOutcome(

@@ -3,6 +3,7 @@ package dev.harness.engine;
 import dev.harness.config.TlsOptions;
 import dev.harness.protocol.RequestSpec;
 import dev.harness.protocol.TlsTrust;
+import dev.harness.protocol.sagemaker.SageMakerInvoker;
 import dev.harness.record.HiccupMeter;
 import dev.harness.record.IntervalLog;
 import dev.harness.record.Metric;
@@ -29,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -41,8 +43,12 @@ import org.HdrHistogram.Histogram;
  * time, so a slow endpoint or a full pool shows in the numbers instead of slowing the schedule.
  * Every scheduled request ends with exactly one outcome.
  *
+ * <p>Each event loop has a {@link Lane} (dispatch stamp, timeout, exactly-once end) whose {@link
+ * Sender} is the {@link Transport}'s: the engine's own HTTP connections, or the AWS SDK for the
+ * SageMaker runtime. Pacing, the in-flight cap, timeouts and recording are the same for both.
+ *
  * <pre>{@code
- * LoadEngine engine = new LoadEngine(config, recorder, hlog, requestLog, listener);
+ * LoadEngine engine = new LoadEngine(config, transport, recorder, hlog, requestLog, listener);
  * EngineOutcome out = engine.run();   // blocks; engine.stop("interrupted") from another thread
  * }</pre>
  *
@@ -56,6 +62,7 @@ public final class LoadEngine {
   private static final long TICK_NANOS = 1_000_000_000L;
 
   private final EngineConfig config;
+  private final Transport transport;
   private final RunRecorder recorder;
   private final IntervalLog hlog;
   private final RequestLog requestLog;
@@ -76,13 +83,26 @@ public final class LoadEngine {
   private long origin;
   private long originWall;
 
+  /** An engine on the HTTP transport ({@link Transport#http()}). */
   public LoadEngine(
       EngineConfig config,
       RunRecorder recorder,
       IntervalLog hlog,
       RequestLog requestLog,
       EngineListener listener) {
+    this(config, Transport.http(), recorder, hlog, requestLog, listener);
+  }
+
+  /** An engine that sends through {@code transport} (see {@link Transport#forTarget}). */
+  public LoadEngine(
+      EngineConfig config,
+      Transport transport,
+      RunRecorder recorder,
+      IntervalLog hlog,
+      RequestLog requestLog,
+      EngineListener listener) {
     this.config = config;
+    this.transport = Objects.requireNonNull(transport, "transport");
     this.recorder = recorder;
     this.hlog = hlog;
     this.requestLog = requestLog;
@@ -127,19 +147,45 @@ public final class LoadEngine {
     Class<? extends SocketChannel> channelType =
         epoll ? EpollSocketChannel.class : NioSocketChannel.class;
     try {
+      if (transport instanceof SageMakerTransport) {
+        return runSageMaker(group, (SageMakerTransport) transport);
+      }
       SslContext ssl = config.tls() ? clientTls(config.tlsOptions()) : null;
       List<LoopPool> pools = new ArrayList<>();
+      List<Lane> lanes = new ArrayList<>();
       int loops = config.eventLoops();
       for (int i = 0; i < loops; i++) {
-        int share = config.connections() / loops + (i < config.connections() % loops ? 1 : 0);
-        pools.add(
-            new LoopPool(
-                group.next(), channelType, config, ssl, Math.max(1, share), outcomes));
+        int share = Math.max(1,
+            config.connections() / loops + (i < config.connections() % loops ? 1 : 0));
+        Lane lane = new Lane(group.next(), clock, outcomes,
+            l -> new LoopPool(l, channelType, config, ssl, share));
+        lanes.add(lane);
+        pools.add((LoopPool) lane.sender());
       }
       int preconnected = preconnect(pools);
-      return drive(pools, preconnected, epoll ? "epoll" : "nio");
+      return drive(lanes, preconnected, epoll ? "epoll" : "nio");
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * Runs through the AWS SDK: an invoker sized to this run's in-flight cap, one lane per event loop
+   * (the loops carry the lanes' timeouts and completions; the SDK has its own for the sockets).
+   */
+  private EngineOutcome runSageMaker(EventLoopGroup group, SageMakerTransport sm)
+      throws InterruptedException {
+    SageMakerInvoker invoker = sm.open(config);
+    LongAdder invoked = new LongAdder();
+    try {
+      List<Lane> lanes = new ArrayList<>();
+      for (int i = 0; i < config.eventLoops(); i++) {
+        lanes.add(new Lane(group.next(), clock, outcomes,
+            l -> new SageMakerSender(l, invoker, invoked)));
+      }
+      return drive(lanes, 0, "aws-sdk");
+    } finally {
+      sm.close(invoker, invoked.sum());
     }
   }
 
@@ -187,7 +233,7 @@ public final class LoadEngine {
     return ok;
   }
 
-  private EngineOutcome drive(List<LoopPool> pools, int preconnected, String transport)
+  private EngineOutcome drive(List<Lane> lanes, int preconnected, String transportName)
       throws InterruptedException {
     long startDelay = config.startDelay().toNanos();
     origin = clock.nanoTime() + startDelay;
@@ -214,8 +260,8 @@ public final class LoadEngine {
             () -> {
               scheduled[0] =
                   segment.closedLoop()
-                      ? paceClosed(pools, hardStop, segment.closedLoopConcurrency())
-                      : pace(pools, hardStop);
+                      ? paceClosed(lanes, hardStop, segment.closedLoopConcurrency())
+                      : pace(lanes, hardStop);
               scheduleEnd[0] = clock.nanoTime() - origin;
             },
             "harness-pacer");
@@ -228,8 +274,8 @@ public final class LoadEngine {
 
     draining = true;
     drain(hardStop);
-    for (LoopPool pool : pools) {
-      pool.loop().submit(pool::cancelAll).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    for (Lane lane : lanes) {
+      lane.loop().submit(lane::cancelAll).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
     long end = clock.nanoTime() - origin;
     hiccups.stop();
@@ -245,12 +291,12 @@ public final class LoadEngine {
         scheduleEnd[0],
         end,
         preconnected,
-        transport,
+        transportName,
         ticker.anchors());
   }
 
   /** The pacer loop: returns how many requests the schedule produced. */
-  private long pace(List<LoopPool> pools, long hardStop) {
+  private long pace(List<Lane> lanes, long hardStop) {
     ArrivalProcess arrivals = schedule.arrivals();
     long seq = 0;
     long offset = arrivals.nextIntendedNanos();
@@ -273,9 +319,9 @@ public final class LoadEngine {
       } else {
         inFlight.incrementAndGet();
         dispatchedCount.increment();
-        LoopPool pool = pools.get(next);
-        next = next + 1 == pools.size() ? 0 : next + 1;
-        pool.loop().execute(() -> pool.submit(r));
+        Lane lane = lanes.get(next);
+        next = next + 1 == lanes.size() ? 0 : next + 1;
+        lane.loop().execute(() -> lane.submit(r));
       }
       seq++;
       offset = arrivals.nextIntendedNanos();
@@ -294,7 +340,7 @@ public final class LoadEngine {
    * each sent as soon as a slot frees; its intended time is its dispatch time. Used only to
    * measure a saturation throughput.
    */
-  private long paceClosed(List<LoopPool> pools, long hardStop, int concurrency) {
+  private long paceClosed(List<Lane> lanes, long hardStop, int concurrency) {
     long end = Math.min(origin + schedule.durationNanos(), hardStop);
     waitUntil(origin);
     long seq = 0;
@@ -317,9 +363,9 @@ public final class LoadEngine {
       RequestContext r = new RequestContext(seq, step, spec, now, now, now + timeoutNanos);
       inFlight.incrementAndGet();
       dispatchedCount.increment();
-      LoopPool pool = pools.get(next);
-      next = next + 1 == pools.size() ? 0 : next + 1;
-      pool.loop().execute(() -> pool.submit(r));
+      Lane lane = lanes.get(next);
+      next = next + 1 == lanes.size() ? 0 : next + 1;
+      lane.loop().execute(() -> lane.submit(r));
       seq++;
     }
     return seq;

@@ -19,25 +19,24 @@ import io.netty.util.concurrent.Promise;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
 /**
- * The connections and waiting requests of one event loop. Every method runs on that loop, so
- * nothing here needs a lock. Pool size is a cap on open connections; a request that finds no idle
- * connection and no room to open one waits (its wait is recorded as connection wait, and its
- * timeout keeps running from its intended time).
+ * The engine's own HTTP/1.1 transport on one event loop: its connections and waiting requests.
+ * Every method runs on that loop, so nothing here needs a lock. Pool size is a cap on open
+ * connections; a request that finds no idle connection and no room to open one waits (its wait is
+ * recorded as connection wait, and its timeout, armed by the {@link Lane}, keeps running from its
+ * intended time).
  */
-final class LoopPool {
+final class LoopPool implements Sender {
   private final EventLoop loop;
   private final EngineConfig config;
   private final SslContext ssl;
-  private final Completion completion;
+  private final Lane lane;
   private final int cap;
   private final Bootstrap bootstrap;
   private final String host;
@@ -47,22 +46,20 @@ final class LoopPool {
 
   private final ArrayDeque<Channel> idle = new ArrayDeque<>();
   private final ArrayDeque<RequestContext> waiting = new ArrayDeque<>();
-  private final Set<RequestContext> active = new HashSet<>();
   private final Set<Channel> channels = new HashSet<>();
   private int open;
 
   LoopPool(
-      EventLoop loop,
+      Lane lane,
       Class<? extends SocketChannel> channelType,
       EngineConfig config,
       SslContext ssl,
-      int cap,
-      Completion completion) {
-    this.loop = loop;
+      int cap) {
+    this.loop = lane.loop();
     this.config = config;
     this.ssl = ssl;
     this.cap = cap;
-    this.completion = completion;
+    this.lane = lane;
     this.host = config.url().getHost();
     this.port = config.port();
     boolean defaultPort = config.url().getPort() < 0;
@@ -126,21 +123,9 @@ final class LoopPool {
     return cap;
   }
 
-  /** A newly dispatched request. */
-  void submit(RequestContext r) {
-    active.add(r);
-    long now = clock().nanoTime();
-    r.dispatched = now;
-    long delay = r.deadline - now;
-    if (delay <= 0) {
-      timeout(r);
-      return;
-    }
-    r.timeoutTask = loop.schedule(() -> timeout(r), delay, TimeUnit.NANOSECONDS);
-    acquire(r);
-  }
-
-  private void acquire(RequestContext r) {
+  /** A newly dispatched request: an idle connection, a new one, or a place in the queue. */
+  @Override
+  public void send(RequestContext r) {
     Channel ch;
     while ((ch = idle.pollFirst()) != null) {
       if (ch.isActive() && !exchange(ch).busy()) {
@@ -312,46 +297,27 @@ final class LoopPool {
     }
   }
 
-  private void timeout(RequestContext r) {
-    if (r.done) {
-      return;
-    }
+  /** {@code r} timed out: out of the queue, its exchange (if any) abandoned. */
+  @Override
+  public void abandon(RequestContext r) {
     waiting.remove(r);
     Channel ch = r.channel;
     if (ch != null && exchange(ch) != null) {
       exchange(ch).abandon(ch);
     }
-    r.lastByte = r.deadline;
-    complete(r, Outcome.TIMEOUT, null);
   }
 
+  /** Ends {@code r} through the lane (the first end wins). */
   void complete(RequestContext r, Outcome outcome, ResponseResult result) {
-    if (r.done) {
-      return;
-    }
-    r.done = true;
-    if (r.timeoutTask != null) {
-      r.timeoutTask.cancel(false);
-    }
-    active.remove(r);
-    completion.complete(r, outcome, result);
+    lane.complete(r, outcome, result);
   }
 
-  /** Ends every request still in flight as cancelled and closes all connections. */
-  void cancelAll() {
-    List<RequestContext> left = new ArrayList<>(active);
-    long now = clock().nanoTime();
-    for (RequestContext r : left) {
-      r.lastByte = now;
-      complete(r, Outcome.CANCELLED, null);
-    }
+  /** Every request has ended: closes all connections. */
+  @Override
+  public void closeAll() {
     waiting.clear();
     for (Channel ch : new ArrayList<>(channels)) {
       ch.close();
     }
-  }
-
-  int activeCount() {
-    return active.size();
   }
 }

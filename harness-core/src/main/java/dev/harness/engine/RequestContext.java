@@ -2,6 +2,7 @@ package dev.harness.engine;
 
 import dev.harness.protocol.RequestSpec;
 import dev.harness.protocol.ResponseParser;
+import dev.harness.protocol.sagemaker.SageMakerCall;
 import io.netty.util.concurrent.ScheduledFuture;
 
 /**
@@ -31,6 +32,8 @@ final class RequestContext {
   boolean done;
   ResponseParser parser;
   io.netty.channel.Channel channel;
+  /** The SDK call of a request sent through {@link SageMakerTransport}, else null. */
+  SageMakerCall sdkCall;
   ScheduledFuture<?> timeoutTask;
 
   RequestContext(

@@ -12,8 +12,11 @@ import java.util.stream.IntStream;
  * the server's framing. Per chunk it keeps the number of events, the content code points (the
  * weights for spreading a server-given token count) and a per-event token estimate (so the estimate
  * does not depend on how the reads happened to split the stream).
+ *
+ * <p>Public so that adapters outside this package (the SageMaker stream) group their events the
+ * same way. Not thread-safe: one instance per response.
  */
-final class ChunkTimeline {
+public final class ChunkTimeline {
 
   private long[] nanos = new long[64];
   private int[] events = new int[64];
@@ -26,7 +29,7 @@ final class ChunkTimeline {
    * One content-bearing event ({@code codePoints} &gt; 0) completed by the read at {@code
    * readNanos}.
    */
-  void addEvent(long readNanos, int eventCodePoints) {
+  public void addEvent(long readNanos, int eventCodePoints) {
     if (size == 0 || nanos[size - 1] != readNanos) {
       grow();
       nanos[size] = readNanos;
@@ -39,25 +42,25 @@ final class ChunkTimeline {
     totalEvents++;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
-  long totalEvents() {
+  public long totalEvents() {
     return totalEvents;
   }
 
-  long[] chunkNanos() {
+  public long[] chunkNanos() {
     return Arrays.copyOf(nanos, size);
   }
 
   /** One token per content-bearing event. */
-  int[] tokensFromEvents() {
+  public int[] tokensFromEvents() {
     return Arrays.copyOf(events, size);
   }
 
   /** The per-event estimates summed per chunk. */
-  int[] estimatedTokens() {
+  public int[] estimatedTokens() {
     return Arrays.copyOf(estimated, size);
   }
 
@@ -67,7 +70,7 @@ final class ChunkTimeline {
    * tokens left over go one each to the chunks with the largest fractional parts (earlier chunk
    * first on ties). The result sums to exactly {@code total}.
    */
-  int[] distribute(int total) {
+  public int[] distribute(int total) {
     if (total < 0) {
       throw new IllegalArgumentException("total must be >= 0: " + total);
     }

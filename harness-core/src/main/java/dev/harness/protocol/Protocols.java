@@ -1,6 +1,7 @@
 package dev.harness.protocol;
 
 import dev.harness.config.Target;
+import dev.harness.protocol.sagemaker.SageMakerProtocol;
 import java.net.URI;
 import java.util.Objects;
 
@@ -27,6 +28,7 @@ public final class Protocols {
       case HTTP -> new HttpProtocol(target);
       case TRITON_INFER -> new TritonInferProtocol(target);
       case TRITON_GENERATE -> new TritonGenerateProtocol(target);
+      case SAGEMAKER, SAGEMAKER_STREAM -> SageMakerProtocol.create(target);
     };
   }
 

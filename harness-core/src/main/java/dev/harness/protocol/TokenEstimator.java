@@ -8,15 +8,15 @@ import dev.harness.record.TokenCountSource;
  * gives for English text with its BPE tokenizers. Results counted this way are flagged {@link
  * TokenCountSource#ESTIMATED}; the estimate is poor for code and for non-Latin scripts.
  */
-final class TokenEstimator {
+public final class TokenEstimator {
 
   /** Code points per token. */
-  static final int CHARS_PER_TOKEN = 4;
+  public static final int CHARS_PER_TOKEN = 4;
 
   private TokenEstimator() {}
 
   /** Tokens for text of {@code codePoints} code points: 0 for none, else at least 1. */
-  static int estimate(long codePoints) {
+  public static int estimate(long codePoints) {
     if (codePoints < 0) {
       throw new IllegalArgumentException("codePoints must be >= 0: " + codePoints);
     }

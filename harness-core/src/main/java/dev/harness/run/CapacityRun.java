@@ -75,7 +75,7 @@ public final class CapacityRun {
     }
     RunInputs in = RunInputs.open(plan, warnings, env, clock, 0);
     return new CapacityRun(plan, in, new RunContext(in.headers(), in.payloads(), in.protocol(),
-        clock, harnessVersion, eventLoops));
+        in.transport(), clock, harnessVersion, eventLoops));
   }
 
   public Path directory() {
@@ -185,8 +185,9 @@ public final class CapacityRun {
         facts.versions(),
         facts.planSummary(),
         facts.payloadSummary(),
-        new GeneratorSummary("netty", ctx.eventLoops(), plan.limits().maxInFlight(),
-            plan.limits().connections(), 0, 0, 0, 0, 0, 0),
+        new GeneratorSummary(ctx.transport().sdkMetrics() != null ? "aws-sdk" : "netty",
+            ctx.eventLoops(), plan.limits().maxInFlight(),
+            plan.limits().connections(), 0, 0, 0, 0, 0, 0, ResultAssembler.sdk(ctx.transport())),
         List.of(new RunResult.Anchor(0, startWall)),
         stepResults,
         new Totals(scheduled, ok, outcomes,

@@ -185,7 +185,7 @@ final class EngineStepRunner implements StepRunner {
               warmup.isZero() ? Set.of() : Set.of(0)),
           plan.target().tls());
       requestLog.observe(cohort);
-      LoadEngine e = new LoadEngine(config, recorder, hlog, requestLog, p -> {
+      LoadEngine e = new LoadEngine(config, ctx.transport(), recorder, hlog, requestLog, p -> {
         progress.onProgress(p);
         monitor.onProgress(p);
       });

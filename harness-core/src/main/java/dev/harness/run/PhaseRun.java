@@ -9,6 +9,7 @@ import dev.harness.engine.EngineListener;
 import dev.harness.engine.EngineOutcome;
 import dev.harness.engine.LoadEngine;
 import dev.harness.engine.Segment;
+import dev.harness.engine.Transport;
 import dev.harness.payload.PayloadException;
 import dev.harness.payload.PayloadSampler;
 import dev.harness.payload.PayloadSet;
@@ -52,6 +53,7 @@ public final class PhaseRun {
   private final String harnessVersion;
   private final PayloadSet payloads;
   private final Protocol protocol;
+  private final Transport transport;
   private final Schedule schedule;
   private final Map<String, String> headers;
   private final List<String> warnings;
@@ -66,6 +68,7 @@ public final class PhaseRun {
       String harnessVersion,
       PayloadSet payloads,
       Protocol protocol,
+      Transport transport,
       Schedule schedule,
       Map<String, String> headers,
       List<String> warnings,
@@ -76,6 +79,7 @@ public final class PhaseRun {
     this.harnessVersion = harnessVersion;
     this.payloads = payloads;
     this.protocol = protocol;
+    this.transport = transport;
     this.schedule = schedule;
     this.headers = headers;
     this.warnings = warnings;
@@ -103,8 +107,8 @@ public final class PhaseRun {
     }
     Schedule schedule = Schedule.of(plan.phases(), plan.seed());
     RunInputs in = RunInputs.open(plan, planWarnings, env, clock, schedule.expectedRequests());
-    return new PhaseRun(plan, clock, harnessVersion, in.payloads(), in.protocol(), schedule,
-        in.headers(), in.warnings(), in.directory(), eventLoops);
+    return new PhaseRun(plan, clock, harnessVersion, in.payloads(), in.protocol(), in.transport(),
+        schedule, in.headers(), in.warnings(), in.directory(), eventLoops);
   }
 
   public Path directory() {
@@ -173,7 +177,7 @@ public final class PhaseRun {
               clock,
               Segment.standalone(),
               plan.target().tls());
-      LoadEngine e = new LoadEngine(config, recorder, hlog, requestLog, listener);
+      LoadEngine e = new LoadEngine(config, transport, recorder, hlog, requestLog, listener);
       engine = e;
       if (earlyStop != null) {
         e.stop(earlyStop);
@@ -187,7 +191,7 @@ public final class PhaseRun {
     RunResult result =
         new ResultAssembler(plan, payloads, schedule, recorder, harnessVersion, eventLoops)
             .assemble(directory.getFileName().toString(), outcome, failure, warnings, startWall,
-                clock.wallClockMillis());
+                clock.wallClockMillis(), ResultAssembler.sdk(transport));
     ResultsJson.write(result, directory);
     if (failure instanceof RuntimeException) {
       throw (RuntimeException) failure;

@@ -91,7 +91,7 @@ final class Probe {
             plan.limits().requestTimeout().plusSeconds(1), plan.target().connectionPerRequest(),
             1, Duration.ofMillis(50), ctx.clock(), new Segment(1, 0, -1, Set.of()),
             plan.target().tls());
-        new LoadEngine(config, recorder, hlog, log, EngineListener.NONE).run();
+        new LoadEngine(config, ctx.transport(), recorder, hlog, log, EngineListener.NONE).run();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write probe files: " + e.getMessage(), e);

@@ -2,7 +2,9 @@ package dev.harness.run;
 
 import dev.harness.config.Plan;
 import dev.harness.engine.EngineOutcome;
+import dev.harness.engine.Transport;
 import dev.harness.payload.PayloadSet;
+import dev.harness.protocol.sagemaker.SdkMetrics;
 import dev.harness.record.TokenCountSource;
 import dev.harness.record.LatencySummary;
 import dev.harness.record.Metric;
@@ -11,6 +13,7 @@ import dev.harness.record.RunRecorder;
 import dev.harness.record.StepCounters;
 import dev.harness.result.GeneratorSummary;
 import dev.harness.result.RunResult;
+import dev.harness.result.SdkSummary;
 import dev.harness.result.StepResult;
 import dev.harness.result.Totals;
 import dev.harness.traffic.Schedule;
@@ -53,7 +56,8 @@ final class ResultAssembler {
       Throwable failure,
       List<String> warnings,
       long startWall,
-      long endWall) {
+      long endWall,
+      SdkSummary sdk) {
     long timeoutMicros = plan.limits().requestTimeout().toNanos() / 1000;
     List<StepResult> steps = new ArrayList<>();
     Map<String, Long> totalOutcomes = new TreeMap<>();
@@ -98,7 +102,7 @@ final class ResultAssembler {
         facts.versions(),
         facts.planSummary(),
         facts.payloadSummary(),
-        generator(outcome, staleResends),
+        generator(outcome, staleResends, sdk),
         anchors,
         steps,
         new Totals(
@@ -172,7 +176,18 @@ final class ResultAssembler {
         sources);
   }
 
-  private GeneratorSummary generator(EngineOutcome outcome, long staleResends) {
+  /** The SDK's own metrics of every engine run through {@code transport}; null without an SDK. */
+  static SdkSummary sdk(Transport transport) {
+    SdkMetrics m = transport.sdkMetrics();
+    if (m == null) {
+      return null;
+    }
+    return new SdkSummary(m.maxConcurrency(), m.apiCalls(), m.retries(), m.maxPendingAcquires(),
+        m.maxLeasedConcurrency(), SdkSummary.Durations.ofMicros(m.concurrencyAcquireMicros()),
+        SdkSummary.Durations.ofMicros(m.timeToFirstByteMicros()));
+  }
+
+  private GeneratorSummary generator(EngineOutcome outcome, long staleResends, SdkSummary sdk) {
     Histogram lag = merged(Metric.SCHEDULE_LAG);
     Histogram hiccup = merged(Metric.HICCUP);
     return new GeneratorSummary(
@@ -185,7 +200,8 @@ final class ResultAssembler {
         lag.getTotalCount() == 0 ? 0 : lag.getMaxValue() / 1000.0,
         ms(hiccup, 99.9),
         hiccup.getTotalCount() == 0 ? 0 : hiccup.getMaxValue() / 1000.0,
-        staleResends);
+        staleResends,
+        sdk);
   }
 
   private Histogram merged(Metric m) {

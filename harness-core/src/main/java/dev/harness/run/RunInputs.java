@@ -4,11 +4,14 @@ import dev.harness.config.HeaderResolver;
 import dev.harness.config.Limits;
 import dev.harness.config.Plan;
 import dev.harness.config.PlanException;
+import dev.harness.engine.Transport;
 import dev.harness.payload.PayloadException;
 import dev.harness.payload.PayloadSet;
 import dev.harness.protocol.Protocol;
 import dev.harness.protocol.Protocols;
 import dev.harness.protocol.ReadinessCheck;
+import dev.harness.protocol.sagemaker.CredentialsException;
+import dev.harness.protocol.sagemaker.SageMakerProtocol;
 import dev.harness.time.NanoClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,14 +27,16 @@ import java.util.Map;
 /**
  * What every kind of run opens before its first request: resolved secrets, the payload set, the
  * protocol adapter (checked by building one request, so a payload it cannot send fails now), the
- * warnings, and a fresh {@code <output>/<run-id>/} directory, once the endpoint says it is ready
- * where the protocol can ask (Triton; {@link ReadinessCheck}, failing with an {@link
+ * transport (for SageMaker: credentials resolved once, every body checked against the 6 MB
+ * limit), the warnings, and a fresh {@code <output>/<run-id>/} directory, once the endpoint says
+ * it is ready where the protocol can ask (Triton; {@link ReadinessCheck}, failing with an {@link
  * dev.harness.protocol.EndpointNotReadyException}).
  */
 record RunInputs(
     Map<String, String> headers,
     PayloadSet payloads,
     Protocol protocol,
+    Transport transport,
     List<String> warnings,
     Path directory) {
   private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(10);
@@ -58,6 +63,15 @@ record RunInputs(
       } catch (IllegalArgumentException e) {
         throw new PayloadException(set.file(), set.get(0).lineNumber(), e.getMessage());
       }
+      if (protocol instanceof SageMakerProtocol) {
+        ((SageMakerProtocol) protocol).checkBodySizes(set);
+      }
+      Transport transport;
+      try {
+        transport = Transport.forTarget(plan.target(), env);
+      } catch (CredentialsException e) {
+        throw new PlanException(plan.source(), 0, 0, "target.sagemaker", e.getMessage());
+      }
       List<String> warnings = new ArrayList<>(planWarnings);
       if (set.skippedLines() > 0) {
         warnings.add(
@@ -76,7 +90,7 @@ record RunInputs(
       ReadinessCheck.check(plan.target(), protocol, headers, readinessTimeout(plan.limits()));
       Path dir = createRunDirectory(plan, clock);
       ok = true;
-      return new RunInputs(headers, set, protocol, warnings, dir);
+      return new RunInputs(headers, set, protocol, transport, warnings, dir);
     } finally {
       if (!ok) {
         set.close();

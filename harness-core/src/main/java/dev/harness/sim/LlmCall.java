@@ -5,9 +5,17 @@ import io.netty.channel.ChannelHandlerContext;
 /**
  * One OpenAI request in the LLM model: what was asked, its computed times, and how its tokens are
  * written. The times are set under the backend's lock; the writes run on the channel's event loop.
- * Other wire formats of the same model override {@link #writeToken} ({@link TritonCall}).
+ * Other wire formats of the same model override {@link #writeToken} ({@link TritonCall}) or
+ * pass a {@link TokenWriter} (SageMaker's event stream).
  */
 class LlmCall {
+
+  /** Writes a call's tokens in a wire format other than OpenAI's (SageMaker's event stream). */
+  interface TokenWriter {
+    /** Same contract as {@link LlmCall#writeToken}; the channel is active. */
+    void write(LlmCall call, int count, boolean last);
+  }
+
   final long id;
   final long seq;
   final ChannelHandlerContext ctx;
@@ -19,6 +27,8 @@ class LlmCall {
   final int promptTokens;
   final int outputTokens;
   final String finishReason;
+  /** Null: OpenAI (SSE or whole JSON, by {@link #stream}). */
+  final TokenWriter writer;
   long arrival;
   long start;
   long firstToken;
@@ -35,6 +45,24 @@ class LlmCall {
       int promptTokens,
       int outputTokens,
       String finishReason) {
+    this(id, seq, ctx, keepAlive, chat, stream, includeUsage, format, promptTokens, outputTokens,
+        finishReason, null);
+  }
+
+  LlmCall(
+      long id,
+      long seq,
+      ChannelHandlerContext ctx,
+      boolean keepAlive,
+      boolean chat,
+      boolean stream,
+      boolean includeUsage,
+      OpenAiFormat format,
+      int promptTokens,
+      int outputTokens,
+      String finishReason,
+      TokenWriter writer) {
+    this.writer = writer;
     this.id = id;
     this.seq = seq;
     this.ctx = ctx;
@@ -52,6 +80,10 @@ class LlmCall {
   void writeToken(int count, boolean last) {
     if (!ctx.channel().isActive()) {
       return; // the client went away; the model finishes the sequence regardless
+    }
+    if (writer != null) {
+      writer.write(this, count, last);
+      return;
     }
     if (!stream) {
       if (last) {

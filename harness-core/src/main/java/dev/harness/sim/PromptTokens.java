@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *   <li>chat: for each message, {@code ceil(characters / 4) + 4} (role and delimiters), where the
  *       content is a string or a list of {@code {"type":"text","text":...}} parts;
  *   <li>completions: {@code ceil(characters / 4)} of the prompt string(s), or the length of a
- *       prompt given as token ids.
+ *       prompt given as token ids; TGI's {@code inputs} (SageMaker LLM containers) counts the
+ *       same way.
  * </ul>
  */
 final class PromptTokens {
@@ -34,7 +35,7 @@ final class PromptTokens {
       }
       return (int) Math.min(Integer.MAX_VALUE, total);
     }
-    JsonNode prompt = body.get("prompt");
+    JsonNode prompt = body.has("prompt") ? body.get("prompt") : body.get("inputs");
     if (prompt == null) {
       return 0;
     }

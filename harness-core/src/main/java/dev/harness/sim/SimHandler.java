@@ -1,15 +1,12 @@
 package dev.harness.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.harness.time.NanoClock;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,17 +28,18 @@ final class SimHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       SimMetrics metrics,
       AtomicLong ids) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SEQ_HEADER = "X-Harness-Seq";
 
   private final Shared shared;
   private final AtomicLong ids;
   private final TritonRoutes triton;
+  private final SageMakerRoutes sageMaker;
 
   SimHandler(Shared shared) {
     this.shared = shared;
     this.ids = shared.ids();
     this.triton = new TritonRoutes(shared);
+    this.sageMaker = new SageMakerRoutes(shared);
   }
 
   @Override
@@ -71,12 +69,16 @@ final class SimHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       ((ClassicBackend) shared.backend()).submit(ids.getAndIncrement(), seq(req), ctx, keepAlive);
     } else if (path.startsWith("/v2/")) {
       triton.route(ctx, req, seq(req), path, keepAlive);
+    } else if (post && SageMakerRoutes.isRuntimePath(path)) {
+      sageMaker.handle(ctx, req, path, keepAlive);
     } else {
       Replies.json(ctx, 404, OpenAiFormat.error(
           "no route " + method + " " + path + " on this " + (shared.profile().isLlm()
               ? "LLM simulator (POST /v1/chat/completions, /v1/completions, "
-                  + "/v2/models/<model>/generate[_stream])"
-              : "classic simulator (POST /v1/score, /invocations, /v2/models/<model>/infer)"),
+                  + "/v2/models/<model>/generate[_stream], "
+                  + "/endpoints/NAME/invocations[-response-stream])"
+              : "classic simulator (POST /v1/score, /invocations, /v2/models/<model>/infer, "
+                  + "/endpoints/NAME/invocations)"),
           "NotFoundError", 404),
           keepAlive);
     }
@@ -104,51 +106,23 @@ final class SimHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       ChannelHandlerContext ctx, FullHttpRequest req, boolean chat, boolean keepAlive) {
     long id = ids.getAndIncrement();
     long seq = seq(req);
-    if (shared.loadFailure() != null) {
-      reject(ctx, id, seq, 503, shared.loadFailure(), "ServiceUnavailable", keepAlive);
-      return;
-    }
-    JsonNode body;
-    try {
-      body = JSON.readTree(req.content().toString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      reject(ctx, id, seq, 400, "request body is not valid JSON", "BadRequestError", keepAlive);
-      return;
-    }
-    if (body == null || !body.isObject()) {
-      reject(ctx, id, seq, 400, "request body must be a JSON object", "BadRequestError",
-          keepAlive);
-      return;
-    }
-    SimProfile.Llm llm = shared.profile().llm();
-    int prompt = PromptTokens.estimate(body);
-    int asked = maxTokens(body);
-    int output;
-    String finish;
-    if (llm.fixedOutputTokens() > 0) {
-      output = llm.fixedOutputTokens();
-      finish = asked > 0 && asked <= output ? "length" : "stop";
-      output = asked > 0 ? Math.min(asked, output) : output;
-    } else {
-      output = asked > 0 ? asked : llm.defaultOutputTokens();
-      finish = "length";
-    }
     LlmBackend backend = (LlmBackend) shared.backend();
-    if (!backend.fits(prompt, output)) {
-      reject(ctx, id, seq, 400,
-          "This model's KV cache holds " + backend.kvCapacityTokens() + " tokens. However, you "
-              + "requested " + (prompt + output) + " tokens (" + prompt + " in the messages, "
-              + output + " in the completion). Please reduce the length of the messages or "
-              + "completion.", "BadRequestError", keepAlive);
+    LlmRequests.Read read =
+        LlmRequests.read(shared.profile(), backend, shared.loadFailure(), req.content());
+    if (read instanceof LlmRequests.Refused r) {
+      reject(ctx, id, seq, r.status(), r.message(), r.type(), keepAlive);
       return;
     }
+    LlmRequests.Admitted a = (LlmRequests.Admitted) read;
+    JsonNode body = a.body();
     boolean stream = body.path("stream").asBoolean(false);
     boolean usage = stream && body.path("stream_options").path("include_usage").asBoolean(false);
     String model = body.path("model").asText(shared.profile().modelName());
     long created = shared.clock().wallClockMillis() / 1000;
     backend.submit(
         new LlmCall(id, seq, ctx, keepAlive, chat, stream, usage,
-            new OpenAiFormat(chat, id, created, model), prompt, output, finish));
+            new OpenAiFormat(chat, id, created, model), a.promptTokens(), a.outputTokens(),
+            a.finishReason()));
   }
 
   private void reject(ChannelHandlerContext ctx, long id, long seq, int status, String message,
@@ -158,17 +132,7 @@ final class SimHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     Replies.json(ctx, status, OpenAiFormat.error(message, type, status), keepAlive);
   }
 
-  private static int maxTokens(JsonNode body) {
-    for (String field : new String[] {"max_tokens", "max_completion_tokens"}) {
-      JsonNode n = body.get(field);
-      if (n != null && n.canConvertToInt() && n.asInt() > 0) {
-        return n.asInt();
-      }
-    }
-    return -1;
-  }
-
-  private static long seq(FullHttpRequest req) {
+  static long seq(FullHttpRequest req) {
     String v = req.headers().get(SEQ_HEADER);
     if (v == null) {
       return -1;

@@ -26,10 +26,11 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A simulated inference endpoint on a real socket: OpenAI-compatible {@code /v1/chat/completions}
  * and {@code /v1/completions} (LLM profiles), {@code /v1/score} and {@code /invocations} (classic
- * profiles), {@code /health}, {@code /v1/models}, Prometheus {@code /metrics}, and Triton / KServe
- * v2 health, model, {@code infer} and {@code generate[_stream]} routes ({@link TritonRoutes}).
- * Responses are computed in virtual time by the profile's model and delivered at those times; every
- * answered model request leaves a {@link RequestTruth}.
+ * profiles), {@code /health}, {@code /v1/models}, Prometheus {@code /metrics}, Triton / KServe
+ * v2 health, model, {@code infer} and {@code generate[_stream]} routes ({@link TritonRoutes}), and
+ * the SageMaker runtime's {@code /endpoints/NAME/invocations[-response-stream]} (see {@link
+ * #sageMakerEndpointName()}). Responses are computed in virtual time by the profile's model and
+ * delivered at those times; every answered model request leaves a {@link RequestTruth}.
  *
  * <pre>{@code
  * try (SimServer sim = SimServer.start(profile, SimServer.Options.loopback())) {
@@ -184,6 +185,15 @@ public final class SimServer implements AutoCloseable {
   /** {@code http://host:port} (no path). */
   public String url() {
     return "http://" + hostForUrl + ":" + port();
+  }
+
+  /**
+   * The endpoint name the SageMaker runtime routes ({@code /endpoints/NAME/invocations}) answer
+   * to: the profile name with other characters than letters, digits and hyphens made hyphens,
+   * e.g. {@code sim-g5-2xlarge}.
+   */
+  public String sageMakerEndpointName() {
+    return SageMakerRoutes.endpointName(profile);
   }
 
   /** The ground truth of every model request answered so far (empty unless kept). */

@@ -22,7 +22,7 @@ class HeaderResolverTest {
         fromEnv,
         bearerEnv,
         false,
-        null);
+        null, null);
   }
 
   @Test

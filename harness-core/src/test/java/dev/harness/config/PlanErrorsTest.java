@@ -63,7 +63,8 @@ class PlanErrorsTest {
               protocol: grpc
               url: http://127.0.0.1:8000
             """ + PAYLOADS + ONE_PHASE, 2, 13, "target.protocol",
-            "'grpc' is not allowed; use one of: openai-chat, openai-completions, http"),
+            "'grpc' is not allowed; use one of: openai-chat, openai-completions, http, "
+                + "triton-infer, triton-generate, sagemaker,"),
         bad("bad sampling", TARGET + """
             payloads:
               file: payloads.jsonl

@@ -47,7 +47,7 @@ class PlanLoaderTest {
                 Map.of("X-Api-Key", "MY_KEY"),
                 "OPENAI_API_KEY",
                 true,
-                null));
+                null, null));
     assertThat(plan.payloads())
         .isEqualTo(
             new PayloadSpec(file.getParent().resolve("chat.jsonl"), Sampling.WEIGHTED, true, true));

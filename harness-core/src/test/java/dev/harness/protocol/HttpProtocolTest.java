@@ -30,7 +30,7 @@ class HttpProtocolTest {
             Map.of(),
             null,
             false,
-            null));
+            null, null));
   }
 
   private static Payload payload(String json) throws Exception {

@@ -29,7 +29,7 @@ class OpenAiProtocolTest {
         Map.of(),
         null,
         false,
-        null);
+        null, null);
   }
 
   static Payload payload(String json, int promptTokens, int maxTokens) throws Exception {

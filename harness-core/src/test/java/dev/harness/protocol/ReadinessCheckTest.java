@@ -38,7 +38,7 @@ class ReadinessCheckTest {
   private static void check(String url, TlsOptions tls) throws Exception {
     Target target =
         new Target(ProtocolKind.TRITON_INFER, URI.create(url), "fraud", false, "POST",
-            "application/json", Map.of(), Map.of(), null, false, tls);
+            "application/json", Map.of(), Map.of(), null, false, tls, null);
     ReadinessCheck.check(target, Protocols.create(target), Map.of("X-Team", "search"), TIMEOUT);
   }
 
@@ -95,7 +95,7 @@ class ReadinessCheckTest {
   void protocolsWithoutReadinessPathsAskNothing() throws Exception {
     Target target =
         new Target(ProtocolKind.HTTP, URI.create("http://127.0.0.1:1/score"), null, false,
-            "POST", "application/json", Map.of(), Map.of(), null, false, null);
+            "POST", "application/json", Map.of(), Map.of(), null, false, null, null);
 
     ReadinessCheck.check(target, Protocols.create(target), Map.of(), TIMEOUT); // port 1: unused
   }

@@ -23,7 +23,7 @@ class TritonProtocolTest {
   private static Protocol protocol(ProtocolKind kind, String url, boolean stream) {
     return Protocols.create(
         new Target(kind, URI.create(url), "fraud", stream, "POST", "application/json", Map.of(),
-            Map.of(), null, false, null));
+            Map.of(), null, false, null, null));
   }
 
   private static Payload payload(String body, int maxTokens) throws Exception {

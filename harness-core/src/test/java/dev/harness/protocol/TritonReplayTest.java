@@ -84,7 +84,7 @@ class TritonReplayTest {
   private static ResponseParser parser(Case c) throws IOException {
     Target target =
         new Target(c.kind(), URI.create("http://127.0.0.1:8000"), "llama", c.stream(), "POST",
-            "application/json", Map.of(), Map.of(), null, false, null);
+            "application/json", Map.of(), Map.of(), null, false, null, null);
     Protocol protocol = Protocols.create(target);
     String body =
         c.kind() == ProtocolKind.TRITON_INFER

@@ -38,7 +38,7 @@ class PreparedRequestsTest {
   private static Protocol chat() {
     return Protocols.create(
         new Target(ProtocolKind.OPENAI_CHAT, URI.create("http://127.0.0.1:1/v1/chat/completions"),
-            "m", true, "POST", "application/json", Map.of(), Map.of(), null, false, null));
+            "m", true, "POST", "application/json", Map.of(), Map.of(), null, false, null, null));
   }
 
   /**

@@ -168,7 +168,7 @@ class SimServerTest {
       throws Exception {
     Target target =
         new Target(kind, URI.create("http://127.0.0.1:1"), "m", stream, "POST",
-            "application/json", Map.of(), Map.of(), null, false, null);
+            "application/json", Map.of(), Map.of(), null, false, null, null);
     Protocol protocol = Protocols.create(target);
     Payload payload =
         new Payload(0, 1, "p0",

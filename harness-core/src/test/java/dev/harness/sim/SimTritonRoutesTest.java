@@ -56,7 +56,7 @@ class SimTritonRoutesTest {
 
   private static Target target(SimServer sim, ProtocolKind kind, String model, boolean stream) {
     return new Target(kind, URI.create(sim.url()), model, stream, "POST", "application/json",
-        Map.of(), Map.of(), null, false, null);
+        Map.of(), Map.of(), null, false, null, null);
   }
 
   private static ResponseResult parse(Target target, String contentType, String response)

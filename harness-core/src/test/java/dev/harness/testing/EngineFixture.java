@@ -143,7 +143,8 @@ public final class EngineFixture {
             Map.of(),
             null,
             perRequest,
-            tls);
+            tls,
+            null);
     Protocol p = Protocols.create(target);
     Payload payload =
         new Payload(
