@@ -3,8 +3,11 @@ package dev.harness.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.harness.result.RunResult;
+import dev.harness.result.Totals;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +52,23 @@ class ReportsTest {
     assertThat(o.failures()).singleElement().asString().startsWith("latency.hlog:");
     assertThat(dir.resolve("charts/latency-over-time.png")).doesNotExist();
     assertThat(dir.resolve("charts/capacity-curve.png")).isNotEmptyFile();
+    assertThat(dir.resolve("report.html")).isNotEmptyFile();
+  }
+
+  @Test
+  void aRunThatMeasuredNothingStillGetsItsReports() {
+    RunResult full = Fixtures.llmRun();
+    RunResult empty = new RunResult(full.schemaVersion(), full.runId(), full.kind(),
+        full.startedAt(), full.endedAt(), true, "internal error: boom", 1, Map.of(),
+        full.plan(), null, null, List.of(), List.of(),
+        new Totals(0, 0, Map.of(), 0, 0, 0), List.of(), null);
+
+    Reports.Outcome o = Reports.writeAll(empty, dir);
+
+    assertThat(o.failures()).isEmpty();
+    assertThat(dir.resolve("summary.md")).content().contains("internal error: boom")
+        .doesNotContain("null");
+    assertThat(dir.resolve("steps.csv")).content().hasLineCount(1);
     assertThat(dir.resolve("report.html")).isNotEmptyFile();
   }
 
