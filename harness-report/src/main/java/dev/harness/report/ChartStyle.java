@@ -114,10 +114,10 @@ final class ChartStyle {
     plot.addRangeMarker(m, Layer.FOREGROUND);
   }
 
-  /** A vertical line at {@code x}, labelled at its top. */
+  /** A vertical line at {@code x}, labelled at its foot (band labels take the top). */
   static void vertical(XYPlot plot, double x, String label, Paint paint) {
     ValueMarker m = new ValueMarker(x, paint, stroke(1.5f, true));
-    labelled(m, label, paint, RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT);
+    labelled(m, label, paint, RectangleAnchor.BOTTOM_RIGHT, TextAnchor.BOTTOM_LEFT);
     plot.addDomainMarker(m, Layer.FOREGROUND);
   }
 
