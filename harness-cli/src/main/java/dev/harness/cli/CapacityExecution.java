@@ -45,7 +45,7 @@ final class CapacityExecution {
       outW.println();
       outW.print(CapacityTable.render(report.result()));
       outW.println("results: " + run.directory().toAbsolutePath());
-      outW.flush();
+      ReportCommand.write(report.result(), run.directory(), run.directory(), outW, err, false);
     }
     if (hook.interrupted()) {
       return ExitCodes.INTERRUPTED;

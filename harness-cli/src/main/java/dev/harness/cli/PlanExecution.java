@@ -54,7 +54,7 @@ final class PlanExecution {
         outW.println("stopped early: " + result.stopReason());
       }
       outW.println("results: " + run.directory().toAbsolutePath());
-      outW.flush();
+      ReportCommand.write(result, run.directory(), run.directory(), outW, err, false);
     }
     if (hook.interrupted()) {
       return ExitCodes.INTERRUPTED;

@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's first command, end to end: the demo against the in-process simulator. */
+/**
+ * The README's first command, end to end: the demo against the in-process simulator, ending with
+ * the paths of its report.html and summary.md.
+ */
 class DemoCommandTest {
   @TempDir Path out;
 
@@ -24,7 +27,9 @@ class DemoCommandTest {
     assertThat(r.out())
         .contains("ttft p99")
         .contains("tok/s")
-        .contains("results: ");
+        .contains("results: ")
+        .containsPattern("(?m)^report: .+/report\\.html$")
+        .containsPattern("(?m)^summary: .+/summary\\.md$");
     List<Path> runs;
     try (Stream<Path> s = Files.list(out)) {
       runs = s.collect(Collectors.toList());
@@ -33,6 +38,12 @@ class DemoCommandTest {
     Path run = runs.get(0);
     assertThat(run.resolve("latency.hlog")).isNotEmptyFile();
     assertThat(run.resolve("requests.bin")).isNotEmptyFile();
+    // the reports, written at the end of the run: LLM charts included
+    assertThat(run.resolve("report.html")).isNotEmptyFile();
+    assertThat(run.resolve("summary.md")).isNotEmptyFile();
+    assertThat(run.resolve("steps.csv")).isNotEmptyFile();
+    assertThat(run.resolve("charts/ttft-vs-rate.svg")).isNotEmptyFile();
+    assertThat(run.resolve("charts/latency-over-time.png")).isNotEmptyFile();
     JsonNode results = new ObjectMapper().readTree(run.resolve("results.json").toFile());
     JsonNode totals = results.get("totals");
     assertThat(totals.get("scheduled").asLong()).isPositive();

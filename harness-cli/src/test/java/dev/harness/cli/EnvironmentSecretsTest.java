@@ -78,11 +78,11 @@ class EnvironmentSecretsTest {
   private static void assertNowhere(Path runDir, String console, String... secrets)
       throws IOException {
     List<Path> files;
-    try (Stream<Path> s = Files.list(runDir)) {
-      files = s.collect(Collectors.toList());
+    try (Stream<Path> s = Files.walk(runDir)) { // every file, the reports and charts included
+      files = s.filter(Files::isRegularFile).collect(Collectors.toList());
     }
     assertThat(files).extracting(f -> f.getFileName().toString())
-        .contains("results.json", "latency.hlog", "requests.bin");
+        .contains("results.json", "latency.hlog", "requests.bin", "report.html", "summary.md");
     for (Path f : files) {
       String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
       for (String secret : secrets) {

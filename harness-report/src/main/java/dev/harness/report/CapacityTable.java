@@ -26,7 +26,7 @@ public final class CapacityTable {
   /** A server metric of the step's window (scaled, e.g. ×100 for a share), or "-". */
   private static String server(CapacityStep s, String key, double scale) {
     Double v = s.serverMetrics().get(key);
-    return v == null || v.isNaN() ? "-" : StepTable.num(v * scale);
+    return v == null || v.isNaN() ? "-" : Formats.rate(v * scale);
   }
 
   public static String render(RunResult r) {
@@ -61,18 +61,18 @@ public final class CapacityTable {
       List<String> row = new ArrayList<>();
       row.add(Integer.toString(s.index() + 1));
       row.add(s.kind());
-      row.add(s.offeredRps() == null ? "×" + s.concurrency() : StepTable.num(s.offeredRps()));
-      row.add(StepTable.num(s.achievedRps()));
-      row.add(StepTable.num(s.goodputRps()));
+      row.add(s.offeredRps() == null ? "×" + s.concurrency() : Formats.rate(s.offeredRps()));
+      row.add(Formats.rate(s.achievedRps()));
+      row.add(Formats.rate(s.goodputRps()));
       row.add(Long.toString(s.scheduled()));
-      row.add(sr == null ? "-" : errors(sr));
+      row.add(sr == null ? "-" : Formats.errors(sr));
       LatencySummary e2e = sr == null ? null : sr.latencies().get("e2e");
-      row.add(StepTable.ms(e2e, "p50"));
-      row.add(StepTable.ms(e2e, "p99"));
+      row.add(Formats.millis(e2e, "p50"));
+      row.add(Formats.millis(e2e, "p99"));
       if (llm) {
-        row.add(StepTable.ms(sr == null ? null : sr.latencies().get("ttft"), "p99"));
-        row.add(StepTable.ms(sr == null ? null : sr.latencies().get("itl"), "p99"));
-        row.add(StepTable.num(s.outputTokensPerSec()));
+        row.add(Formats.millis(sr == null ? null : sr.latencies().get("ttft"), "p99"));
+        row.add(Formats.millis(sr == null ? null : sr.latencies().get("itl"), "p99"));
+        row.add(Formats.rate(s.outputTokensPerSec()));
       }
       if (queue) {
         row.add(server(s, WAITING_MAX, 1));
@@ -116,15 +116,15 @@ public final class CapacityTable {
     CapacityResult.Sustainable s = c.sustainable();
     if (c.saturationRps() != null) {
       sb.append(String.format(Locale.ROOT, "saturation throughput: %s req/s%n",
-          StepTable.num(c.saturationRps())));
+          Formats.rate(c.saturationRps())));
     }
     if (s != null && s.rps() != null) {
       sb.append(String.format(Locale.ROOT, "sustainable rate: %s req/s%s%n",
-          StepTable.num(s.rps()), s.passConfirmed() ? "" : " (not confirmed at full length)"));
+          Formats.rate(s.rps()), s.passConfirmed() ? "" : " (not confirmed at full length)"));
       if (s.lowestFail() != null) {
         sb.append(String.format(Locale.ROOT,
             "bracket: [%s, %s] req/s, width %.1f%% (asked %.1f%%)%s%n",
-            StepTable.num(s.highestPass()), StepTable.num(s.lowestFail()),
+            Formats.rate(s.highestPass()), Formats.rate(s.lowestFail()),
             100 * s.relativeWidth(), 100 * s.precision(),
             s.failConfirmed() ? "" : "; the fail bound is not confirmed"));
       } else {
@@ -132,7 +132,7 @@ public final class CapacityTable {
       }
       if (s.pointEstimate() != null) {
         sb.append(String.format(Locale.ROOT, "point estimate: %s req/s (isotonic fit)%n",
-            StepTable.num(s.pointEstimate())));
+            Formats.rate(s.pointEstimate())));
       }
     } else {
       sb.append("sustainable rate: none found\n");
@@ -142,16 +142,10 @@ public final class CapacityTable {
       sb.append(String.format(Locale.ROOT, "first breach (step %d): %s — observed %s, share over "
               + "%.2f%% vs %.2f%% allowed, n=%d%n",
           c.firstFailingStep() + 1, b.name(),
-          b.observedMillis() == null ? "∞" : StepTable.num(b.observedMillis()) + " ms",
+          b.observedMillis() == null ? "∞" : Formats.rate(b.observedMillis()) + " ms",
           100 * b.share(), 100 * b.allowedShare(), b.n()));
     }
     sb.append("search ended: ").append(c.endReason()).append('\n');
     return sb.toString();
-  }
-
-  private static String errors(StepResult s) {
-    long errors = s.scheduled() - s.outcomes().getOrDefault("success", 0L);
-    return errors == 0 ? "0"
-        : String.format(Locale.ROOT, "%d (%.1f%%)", errors, 100.0 * s.errorRate());
   }
 }

@@ -5,7 +5,6 @@ import dev.harness.result.RunResult;
 import dev.harness.result.StepResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The per-step table printed after a run: offered and achieved rate, outcomes, end-to-end
@@ -29,19 +28,19 @@ public final class StepTable {
     for (StepResult s : r.steps()) {
       List<String> row = new ArrayList<>();
       row.add(s.name());
-      row.add(num(s.offeredRps()));
+      row.add(Formats.rate(s.offeredRps()));
       row.add(Long.toString(s.scheduled()));
-      row.add(num(s.achievedRps()));
-      row.add(errors(s));
+      row.add(Formats.rate(s.achievedRps()));
+      row.add(Formats.errors(s));
       LatencySummary e2e = s.latencies().get("e2e");
       for (String p : List.of("p50", "p90", "p99", "p99.9", "max")) {
-        row.add(ms(e2e, p));
+        row.add(Formats.millis(e2e, p));
       }
       if (llm) {
-        row.add(ms(s.latencies().get("ttft"), "p50"));
-        row.add(ms(s.latencies().get("ttft"), "p99"));
-        row.add(ms(s.latencies().get("itl"), "p99"));
-        row.add(num(s.outputTokensPerSec()));
+        row.add(Formats.millis(s.latencies().get("ttft"), "p50"));
+        row.add(Formats.millis(s.latencies().get("ttft"), "p99"));
+        row.add(Formats.millis(s.latencies().get("itl"), "p99"));
+        row.add(Formats.rate(s.outputTokensPerSec()));
       }
       rows.add(row);
     }
@@ -77,24 +76,4 @@ public final class StepTable {
     sb.append('\n');
   }
 
-  private static String errors(StepResult s) {
-    long errors = s.scheduled() - s.outcomes().getOrDefault("success", 0L);
-    if (errors == 0) {
-      return "0";
-    }
-    return String.format(Locale.ROOT, "%d (%.1f%%)", errors, 100.0 * s.errorRate());
-  }
-
-  static String num(double v) {
-    return String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.1f", v);
-  }
-
-  static String ms(LatencySummary l, String percentile) {
-    if (l == null || l.n() == 0) {
-      return "-";
-    }
-    double v = l.valueMillis(percentile);
-    String s = String.format(Locale.ROOT, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : "%.2f", v);
-    return l.isCensored(v) ? "≥" + s : s;
-  }
 }

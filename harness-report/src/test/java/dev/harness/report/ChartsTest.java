@@ -1,0 +1,120 @@
+package dev.harness.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.harness.result.RunResult;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+class ChartsTest {
+  @TempDir Path dir;
+
+  @Test
+  void everyChartOfACapacityRunIsAValidPngAndSvg() throws Exception {
+    RunResult r = Fixtures.capacityRun();
+    Fixtures.writeHlog(dir, r, 20);
+
+    List<Path> files = new Charts(LatencyLog.read(dir.resolve("latency.hlog"), r)).write(r, dir);
+
+    assertThat(names(files)).containsExactly(
+        "capacity-curve.png", "capacity-curve.svg", "latency-vs-rate.png", "latency-vs-rate.svg",
+        "latency-over-time.png", "latency-over-time.svg", "percentiles.png", "percentiles.svg");
+    for (Path f : files) {
+      assertThat(f.getParent()).isEqualTo(dir.resolve("charts"));
+      if (f.toString().endsWith(".png")) {
+        BufferedImage image = ImageIO.read(f.toFile());
+        assertThat(image).as(f.toString()).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(1000);
+        assertThat(image.getHeight()).isEqualTo(600);
+      } else {
+        assertThat(svg(f).getDocumentElement().getNodeName()).isEqualTo("svg");
+      }
+    }
+  }
+
+  @Test
+  void sloThresholdsAreDrawnAndLabelledOnTheLatencyCharts() throws Exception {
+    RunResult r = Fixtures.capacityRun();
+    Fixtures.writeHlog(dir, r, 20);
+    new Charts(LatencyLog.read(dir.resolve("latency.hlog"), r)).write(r, dir);
+
+    for (String chart : List.of("latency-vs-rate", "latency-over-time", "percentiles")) {
+      assertThat(texts(dir.resolve("charts/" + chart + ".svg")))
+          .as(chart).contains("SLO e2e p99 ≤ 50 ms");
+    }
+    assertThat(texts(dir.resolve("charts/capacity-curve.svg")))
+        .contains("sustainable [60.0, 80.0] req/s", "point estimate 68.5 req/s");
+  }
+
+  @Test
+  void llmRunsGetTtftAndItlChartsWithTheirOwnThresholds() throws Exception {
+    RunResult r = Fixtures.llmRun();
+
+    List<Path> files = new Charts(LatencyLog.empty()).write(r, dir);
+
+    assertThat(names(files)).contains("ttft-vs-rate.svg", "itl-vs-rate.svg")
+        // no latency log: nothing to draw over time, the percentile chart from results.json
+        .doesNotContain("latency-over-time.svg").contains("percentiles.svg");
+    assertThat(texts(dir.resolve("charts/ttft-vs-rate.svg"))).contains("SLO ttft p99 ≤ 2000 ms");
+    assertThat(texts(dir.resolve("charts/itl-vs-rate.svg"))).noneMatch(t -> t.startsWith("SLO"));
+  }
+
+  @Test
+  void tickLabelsIgnoreTheDefaultLocale() throws Exception {
+    java.util.Locale before = java.util.Locale.getDefault();
+    try {
+      java.util.Locale.setDefault(java.util.Locale.GERMANY);
+      new Charts(LatencyLog.empty()).write(Fixtures.llmRun(), dir);
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
+
+    List<String> texts = texts(dir.resolve("charts/latency-vs-rate.svg"));
+    assertThat(texts).contains("20000").noneMatch(t -> t.matches("[0-9]+[.,][0-9]{3}"));
+  }
+
+  @Test
+  void thePercentileChartShowsTheHighestPassingStep() {
+    RunResult r = Fixtures.capacityRun();
+
+    // steps 1 (40 req/s) and 5 (60 req/s) passed; 3 (80 req/s) failed
+    assertThat(PercentileChart.chosen(r).index()).isEqualTo(5);
+    assertThat(PercentileChart.chosen(Fixtures.llmRun()).name()).isEqualTo("climb#2");
+  }
+
+  static Document svg(Path f) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    // the DOCTYPE names the SVG 1.0 DTD by URL: never fetch it
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    return factory.newDocumentBuilder().parse(f.toFile());
+  }
+
+  /** The content of every {@code <text>} element. */
+  static List<String> texts(Path svgFile) throws Exception {
+    NodeList nodes = svg(svgFile).getElementsByTagName("text");
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      texts.add(nodes.item(i).getTextContent());
+    }
+    return texts;
+  }
+
+  private static List<String> names(List<Path> files) throws IOException {
+    List<String> names = new ArrayList<>();
+    for (Path f : files) {
+      assertThat(Files.size(f)).isPositive();
+      names.add(f.getFileName().toString());
+    }
+    return names;
+  }
+}
