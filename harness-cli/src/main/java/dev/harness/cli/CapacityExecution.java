@@ -99,6 +99,13 @@ final class CapacityExecution {
       err.flush();
     }
 
+    @Override
+    public void note(String message) {
+      progress.finish();
+      err.println(message);
+      err.flush();
+    }
+
     private static String bracket(Bracket b) {
       if (Double.isNaN(b.highestPass()) && Double.isNaN(b.lowestFail())) {
         return "";

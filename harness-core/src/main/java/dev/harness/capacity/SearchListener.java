@@ -8,5 +8,8 @@ public interface SearchListener {
   /** A step finished and was judged. */
   default void stepFinished(int index, StepReport report, Bracket bracket) {}
 
+  /** Something worth a line between steps (e.g. waiting for late CloudWatch data). */
+  default void note(String message) {}
+
   SearchListener NONE = new SearchListener() {};
 }

@@ -9,14 +9,15 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads {@code metrics:} into a {@link MetricsSpec}. {@code prometheus:} is either {@code auto}
+ * Reads {@code metrics:} into a {@link MetricsSpec}: {@code cloudwatch:} as {@link
+ * CloudWatchSpec#read} says, and {@code prometheus:} either {@code auto}
  * (the target's {@code scheme://host:port/metrics}), a URL, or a mapping with {@code url} (again
  * {@code auto} or a URL), {@code interval} and {@code extra-series}.
  */
 final class MetricsReader {
   private MetricsReader() {}
 
-  static final List<String> KEYS = List.of("prometheus");
+  static final List<String> KEYS = List.of("prometheus", "cloudwatch");
   static final List<String> PROMETHEUS_KEYS = List.of("url", "interval", "extra-series");
   static final String AUTO = "auto";
 
@@ -28,10 +29,16 @@ final class MetricsReader {
     }
     m.allowOnly(KEYS);
     PrometheusSpec prometheus = prometheus(m, target);
-    if (prometheus == null) {
-      throw m.error("names no source; add prometheus: (or remove metrics:)");
+    CloudWatchSpec cloudwatch = null;
+    Node cw = m.value("cloudwatch");
+    if (cw != null) {
+      cloudwatch = CloudWatchSpec.read(MappingReader.of(m.file(), cw, m.field("cloudwatch"),
+          "a CloudWatch source (region:, preset: sagemaker|ec2, ...)"));
     }
-    return new MetricsSpec(prometheus);
+    if (prometheus == null && cloudwatch == null) {
+      throw m.error("names no source; add prometheus: or cloudwatch: (or remove metrics:)");
+    }
+    return new MetricsSpec(prometheus, cloudwatch);
   }
 
   private static PrometheusSpec prometheus(MappingReader m, Target target) throws PlanException {

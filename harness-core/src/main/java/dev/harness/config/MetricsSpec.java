@@ -6,10 +6,12 @@ package dev.harness.config;
  * one is present.
  *
  * @param prometheus a Prometheus scrape of the endpoint or an exporter beside it, or null
+ * @param cloudwatch CloudWatch metrics of a SageMaker endpoint or an EC2 host, read after each
+ *     search (the data is late and coarse), or null
  */
-public record MetricsSpec(PrometheusSpec prometheus) {
+public record MetricsSpec(PrometheusSpec prometheus, CloudWatchSpec cloudwatch) {
   public MetricsSpec {
-    if (prometheus == null) {
+    if (prometheus == null && cloudwatch == null) {
       throw new IllegalArgumentException("a metrics section needs at least one source");
     }
   }

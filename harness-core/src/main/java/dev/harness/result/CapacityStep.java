@@ -57,4 +57,13 @@ public record CapacityStep(
     serverMetrics = serverMetrics == null ? Map.of()
         : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(serverMetrics));
   }
+
+  /** This step with more server metrics (e.g. CloudWatch's, read after the run). */
+  public CapacityStep withServerMetrics(Map<String, Double> more) {
+    Map<String, Double> all = new java.util.TreeMap<>(serverMetrics);
+    all.putAll(more);
+    return new CapacityStep(index, kind, purpose, offeredRps, concurrency, resultStep, warmupStep,
+        measuredSeconds, scheduled, achievedRps, goodputRps, outputTokensPerSec, verdict, reason,
+        stable, stability, exceedance, checks, percentileIntervals, all);
+  }
 }

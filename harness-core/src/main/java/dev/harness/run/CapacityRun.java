@@ -46,11 +46,14 @@ public final class CapacityRun {
   private final Plan plan;
   private final RunInputs inputs;
   private final RunContext ctx;
+  private final LateMetrics late;
+  private volatile SearchListener listener = SearchListener.NONE;
   private volatile EngineStepRunner runner;
   private volatile CapacitySearch search;
   private volatile String earlyStop;
 
-  private CapacityRun(Plan plan, RunInputs inputs, RunContext ctx) {
+  private CapacityRun(Plan plan, RunInputs inputs, RunContext ctx, LateMetrics late) {
+    this.late = late;
     this.plan = plan;
     this.inputs = inputs;
     this.ctx = ctx;
@@ -73,9 +76,16 @@ public final class CapacityRun {
       warnings.add("phases: ignored by harness capacity (the search chooses its own steps; use "
           + "capacity.ladder for fixed rates)");
     }
-    RunInputs in = RunInputs.open(plan, warnings, env, clock, 0);
+    LateMetrics late = LateMetrics.open(plan); // credentials first: nothing is created without
+    RunInputs in;
+    try {
+      in = RunInputs.open(plan, warnings, env, clock, 0);
+    } catch (IOException | PayloadException | PlanException | RuntimeException e) {
+      late.close();
+      throw e;
+    }
     return new CapacityRun(plan, in, new RunContext(in.headers(), in.payloads(), in.protocol(),
-        in.transport(), clock, harnessVersion, eventLoops));
+        in.transport(), clock, harnessVersion, eventLoops), late);
   }
 
   public Path directory() {
@@ -103,6 +113,9 @@ public final class CapacityRun {
   public Report execute(SearchListener searchListener, EngineListener engineListener)
       throws IOException, InterruptedException {
     NanoClock clock = ctx.clock();
+    this.listener = searchListener;
+    late.onProgress(searchListener::note);
+    late.start();
     CapacitySpec spec = plan.capacity();
     Path dir = inputs.directory();
     long startWall = clock.wallClockMillis();
@@ -144,8 +157,13 @@ public final class CapacityRun {
     } finally {
       inputs.payloads().close();
     }
+    List<String> lateWarnings = new ArrayList<>();
+    if (steps != null && late.present() && failure == null) {
+      lateMetrics(steps, lateWarnings);
+    }
+    late.close();
     RunResult result = assemble(outcome, failure, steps, idleMillis, startWall,
-        clock.wallClockMillis());
+        clock.wallClockMillis(), lateWarnings);
     ResultsJson.write(result, dir);
     if (failure instanceof RuntimeException) {
       throw (RuntimeException) failure;
@@ -156,8 +174,22 @@ public final class CapacityRun {
     return new Report(result, outcome, dir);
   }
 
+  /** CloudWatch's figures joined to each step's window, read once after the search. */
+  private void lateMetrics(EngineStepRunner steps, List<String> warnings) {
+    List<dev.harness.metrics.cloudwatch.StepWindow> windows = steps.windows();
+    listener.note("reading CloudWatch metrics for " + windows.size() + " step(s)");
+    List<Map<String, Double>> figures = late.fetch(windows);
+    List<CapacityStep> capSteps = steps.capacitySteps();
+    for (int i = 0; i < capSteps.size() && i < figures.size(); i++) {
+      capSteps.set(i, capSteps.get(i).withServerMetrics(figures.get(i)));
+    }
+    warnings.addAll(late.warnings(windows));
+  }
+
   private RunResult assemble(SearchOutcome outcome, Throwable failure, EngineStepRunner steps,
-      double idleMillis, long startWall, long endWall) {
+      double idleMillis, long startWall, long endWall, List<String> lateWarnings) {
+    List<String> warnings = new ArrayList<>(inputs.warnings());
+    warnings.addAll(lateWarnings);
     List<StepResult> stepResults = steps == null ? List.of() : steps.stepResults();
     List<CapacityStep> capSteps = steps == null ? List.of() : steps.capacitySteps();
     Map<String, Long> outcomes = new TreeMap<>();
@@ -193,7 +225,7 @@ public final class CapacityRun {
         new Totals(scheduled, ok, outcomes,
             scheduled == 0 ? 0 : (scheduled - ok) / (double) scheduled, tokens,
             (endWall - startWall) / 1000.0),
-        inputs.warnings(),
+        warnings,
         capacity(outcome, capSteps, idleMillis));
   }
 

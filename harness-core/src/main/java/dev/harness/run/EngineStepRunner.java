@@ -6,6 +6,7 @@ import dev.harness.capacity.Rates;
 import dev.harness.capacity.Sample;
 import dev.harness.capacity.SloJudge;
 import dev.harness.capacity.Stability;
+import dev.harness.metrics.cloudwatch.StepWindow;
 import dev.harness.capacity.StabilityResult;
 import dev.harness.capacity.StepPlan;
 import dev.harness.capacity.StepReport;
@@ -69,6 +70,7 @@ final class EngineStepRunner implements StepRunner {
   private final ServerWatch server;
   private final List<StepResult> stepResults = new ArrayList<>();
   private final List<CapacityStep> capacitySteps = new ArrayList<>();
+  private final List<StepWindow> windows = new ArrayList<>();
   private final List<Double> p99ByStep = new ArrayList<>();
   private int nextGlobalStep;
   private long nextSaltBase;
@@ -201,7 +203,9 @@ final class EngineStepRunner implements StepRunner {
     nextSaltBase += outcome.scheduled();
     List<Sample> samples = cohort.snapshot();
     double seconds = windowSeconds(window, outcome);
-    Map<String, Double> serverMetrics = serverMetrics(window, outcome, seconds);
+    StepWindow wall = wallWindow(label, window, outcome, seconds);
+    windows.add(wall);
+    Map<String, Double> serverMetrics = server.summarise(wall.from(), wall.to());
     Map<Metric, Histogram> gaps = new EnumMap<>(Metric.class);
     gaps.put(Metric.ITL, recorder.total(local, Metric.ITL));
     gaps.put(Metric.ICL, recorder.total(local, Metric.ICL));
@@ -307,16 +311,19 @@ final class EngineStepRunner implements StepRunner {
     return null;
   }
 
-  /** What the server reported over the step's measured window, in calendar time. */
-  private Map<String, Double> serverMetrics(Step window, EngineOutcome outcome, double seconds) {
-    if (!server.present()) {
-      return Map.of();
-    }
+  /** The step's measured window in calendar time (to join server metrics by timestamp). */
+  private StepWindow wallWindow(String label, Step window, EngineOutcome outcome,
+      double seconds) {
     long nowNanos = ctx.clock().nanoTime();
     long nowWall = ctx.clock().wallClockMillis();
     long startNanos = outcome.originNanos() + window.startOffsetNanos();
     Instant from = Instant.ofEpochMilli(nowWall - (nowNanos - startNanos) / 1_000_000);
-    return server.summarise(from, from.plusMillis(Math.round(seconds * 1000)));
+    return new StepWindow(label, from, from.plusMillis(Math.round(seconds * 1000)));
+  }
+
+  /** Each capacity step's measured window in calendar time, in order. */
+  List<StepWindow> windows() {
+    return windows;
   }
 
   private static double windowSeconds(Step window, EngineOutcome outcome) {

@@ -158,13 +158,30 @@ class MetricsSpecTest {
   }
 
   @Test
+  void cloudwatchIsASourceOfItsOwnBesideOrInsteadOfPrometheus() throws Exception {
+    MetricsSpec m = plan("""
+        metrics:
+          cloudwatch: {region: us-east-1, preset: sagemaker, endpoint-name: llm-7b}
+        """).metrics();
+    assertThat(m.prometheus()).isNull();
+    assertThat(m.cloudwatch().region()).isEqualTo("us-east-1");
+    PlanException e = error("""
+        metrics:
+          cloudwatch: {region: us-east-1, preset: sagemakr, endpoint-name: llm-7b}
+        """);
+    assertThat(e.line()).isEqualTo(9);
+    assertThat(e.field()).isEqualTo("metrics.cloudwatch.preset");
+    assertThat(e.problem()).contains("sagemaker");
+  }
+
+  @Test
   void theRecordsRejectBadValuesInCodeToo() {
     assertThatThrownBy(() -> PrometheusSpec.of(URI.create("/metrics")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/metrics");
     assertThatThrownBy(() ->
         new PrometheusSpec(URI.create("http://h/m"), Duration.ofSeconds(-1), List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT-1S");
-    assertThatThrownBy(() -> new MetricsSpec(null))
+    assertThatThrownBy(() -> new MetricsSpec(null, null))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -26,8 +26,8 @@ import java.util.TreeMap;
  * data), errors served first (throttling), and pages of at most N points per query (NextToken).
  * Every request body is kept, decoded.
  */
-final class FakeCloudWatch implements ResponseDefinitionTransformerV2 {
-  static final String NAME = "fake-cloudwatch";
+public final class FakeCloudWatch implements ResponseDefinitionTransformerV2 {
+  public static final String NAME = "fake-cloudwatch";
   static final String PREFIX = "/service/GraniteServiceVersion20100801/operation/";
 
   private record Key(String namespace, String metric, Map<String, String> dims) {}
@@ -40,7 +40,7 @@ final class FakeCloudWatch implements ResponseDefinitionTransformerV2 {
   private int pageSize = Integer.MAX_VALUE;
 
   /** Routes CloudWatch's operations on {@code server} to this fake. */
-  void install(WireMockServer server) {
+  public void install(WireMockServer server) {
     server.stubFor(post(urlPathMatching(PREFIX + ".*"))
         .willReturn(aResponse().withTransformers(NAME)));
   }
@@ -55,7 +55,7 @@ final class FakeCloudWatch implements ResponseDefinitionTransformerV2 {
   }
 
   /** A datapoint of {@code metric} with exactly {@code dims}. */
-  synchronized FakeCloudWatch put(String namespace, String metric, Map<String, String> dims,
+  public synchronized FakeCloudWatch put(String namespace, String metric, Map<String, String> dims,
       Instant time, double value) {
     data.computeIfAbsent(new Key(namespace, metric, new TreeMap<>(dims)), k -> new TreeMap<>())
         .put(time, value);
@@ -78,7 +78,7 @@ final class FakeCloudWatch implements ResponseDefinitionTransformerV2 {
     pageSize = n;
   }
 
-  synchronized List<JsonNode> getMetricDataRequests() {
+  public synchronized List<JsonNode> getMetricDataRequests() {
     return List.copyOf(getMetricData);
   }
 
