@@ -238,7 +238,7 @@ final class EngineStepRunner implements StepRunner {
     double offset = (outcome.originNanos() - logOrigin) / 1e9;
     for (StepResult sr : new ResultAssembler(plan, ctx.payloads(), schedule, recorder,
         ctx.version(), ctx.eventLoops()).stepResults(outcome)) {
-      stepResults.add(rebase(sr, base, offset));
+      stepResults.add(rebase(sr.index() == local ? measured(sr, seconds) : sr, base, offset));
     }
     int resultIndex = base + local;
     StepReport report = new StepReport(step, verdict, reason, pointPass, exceedance,
@@ -332,6 +332,20 @@ final class EngineStepRunner implements StepRunner {
       end = Math.min(end, outcome.scheduleEndNanos());
     }
     return Math.max(1e-3, (end - window.startOffsetNanos()) / 1e9);
+  }
+
+  /**
+   * The window as measured: a step that ended early (conclusive, stopped) lasted {@code seconds},
+   * not its planned maximum (its rates are already per second of what ran).
+   */
+  private static StepResult measured(StepResult s, double seconds) {
+    if (!(seconds < s.durationSeconds())) {
+      return s;
+    }
+    return new StepResult(s.index(), s.name(), s.phase(), s.startOffsetSeconds(), seconds,
+        s.offeredRps(), s.startRps(), s.endRps(), s.scheduled(), s.achievedRps(), s.outcomes(),
+        s.errorRate(), s.latencies(), s.outputTokens(), s.outputTokensPerSec(),
+        s.tokenCountSources());
   }
 
   private static StepResult rebase(StepResult s, int base, double offsetSeconds) {

@@ -80,6 +80,9 @@ class CapacityRunTest {
         assertThat(s.checks()).extracting(c -> c.metric()).containsExactly("e2e", "errors");
         assertThat(s.verdict()).isIn("pass", "fail", "inconclusive", "invalid");
         assertThat(s.measuredSeconds()).isBetween(1.9, 4.5);
+        // a step that ended early says so in its results.json step too
+        assertThat(window.durationSeconds()).isCloseTo(s.measuredSeconds(),
+            org.assertj.core.api.Assertions.within(1e-6));
       }
       // requests.bin holds every request of every warm-up and window, on one time base
       List<RequestRecord> records = RequestLog.read(run.directory().resolve("requests.bin"));
