@@ -16,7 +16,8 @@ import java.util.List;
  *   error rate:           max(errorRateFloor, spreadFactor × (max − min))        (absolute)
  * </pre>
  *
- * With a single baseline there is no spread and the floor applies alone. The rule is the one of
+ * A fall (sustainable rate, achieved ÷ offered) is allowed at most 100 %: a bound below zero would
+ * say nothing. With a single baseline there is no spread and the floor applies alone. The rule is the one of
  * the nightly regression gate in the issue (tolerances "at least twice the spread seen between
  * baseline runs"); the range, not a standard deviation, because two to five baselines are typical.
  *
@@ -74,7 +75,8 @@ public record Tolerances(double relativeFloor, double errorRateFloor, double spr
       double reference = Math.abs(median(baselines));
       spread = reference > 0 ? spread / reference : 0;
     }
-    return Math.max(floor(q), spreadFactor * spread);
+    double allowed = Math.max(floor(q), spreadFactor * spread);
+    return q.higherIsWorse() || q.absolute() ? allowed : Math.min(1, allowed);
   }
 
   /** The median (the mean of the middle two for an even count). */

@@ -48,6 +48,15 @@ class TolerancesTest {
   }
 
   @Test
+  void aFallIsNeverAllowedBeyondAllOfTheBaseline() {
+    // baselines 200 and 400 req/s: the spread is 67 % of the median, twice that is 133 %
+    assertThat(Tolerances.DEFAULT.allowed(Quantity.SUSTAINABLE_RATE, List.of(200.0, 400.0)))
+        .isEqualTo(1.0);
+    assertThat(Tolerances.DEFAULT.allowed(Quantity.P99_E2E, List.of(200.0, 400.0)))
+        .isCloseTo(2 * 200 / 300.0, within(1e-12));
+  }
+
+  @Test
   void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
     assertThat(Tolerances.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
     assertThat(Tolerances.median(List.of(5.0, 1.0, 3.0))).isEqualTo(3.0);
