@@ -9,10 +9,15 @@ import dev.harness.capacity.StepReport;
 import dev.harness.config.LoadedPlan;
 import dev.harness.engine.EngineConfig;
 import dev.harness.report.CapacityTable;
+import dev.harness.result.CapacityResult;
+import dev.harness.result.ResultsJson;
+import dev.harness.result.RunResult;
 import dev.harness.run.CapacityRun;
 import dev.harness.time.NanoClock;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The flow {@code harness capacity} and {@code harness demo} share: prepare the search, print each
@@ -25,6 +30,16 @@ final class CapacityExecution {
   static int execute(
       LoadedPlan loaded, Integer eventLoops, boolean quiet, PrintWriter outW, PrintWriter err)
       throws Exception {
+    return execute(loaded, eventLoops, quiet, outW, err, Map.of());
+  }
+
+  /**
+   * As {@link #execute(LoadedPlan, Integer, boolean, PrintWriter, PrintWriter)}, with entries
+   * added to results.json {@code capacity.settings} (e.g. the ladder's source) before the
+   * reports are written.
+   */
+  static int execute(LoadedPlan loaded, Integer eventLoops, boolean quiet, PrintWriter outW,
+      PrintWriter err, Map<String, Object> extraSettings) throws Exception {
     CapacityRun run = CapacityRun.prepare(loaded.plan(), loaded.warnings(), System.getenv(),
         NanoClock.system(), Versions.harness(),
         eventLoops == null ? EngineConfig.defaultEventLoops() : eventLoops);
@@ -42,10 +57,15 @@ final class CapacityExecution {
       report = run.execute(quiet ? SearchListener.NONE : new StepLines(err, progress),
           quiet ? p -> {} : progress);
       progress.finish();
+      RunResult result = report.result();
+      if (!extraSettings.isEmpty() && result.capacity() != null) {
+        result = withSettings(result, extraSettings);
+        ResultsJson.write(result, run.directory());
+      }
       outW.println();
-      outW.print(CapacityTable.render(report.result()));
+      outW.print(CapacityTable.render(result));
       outW.println("results: " + run.directory().toAbsolutePath());
-      ReportCommand.write(report.result(), run.directory(), run.directory(), outW, err, false);
+      ReportCommand.write(result, run.directory(), run.directory(), outW, err, false);
     }
     if (hook.interrupted()) {
       return ExitCodes.INTERRUPTED;
@@ -67,6 +87,19 @@ final class CapacityExecution {
       default:
         return ExitCodes.NO_SUSTAINABLE_RATE;
     }
+  }
+
+  /** {@code r} with {@code extra} added to its capacity settings. */
+  private static RunResult withSettings(RunResult r, Map<String, Object> extra) {
+    CapacityResult c = r.capacity();
+    Map<String, Object> settings = new LinkedHashMap<>(c.settings());
+    settings.putAll(extra);
+    CapacityResult capacity = new CapacityResult(c.strategy(), c.status(), c.endReason(),
+        settings, c.idleLatencyMillis(), c.saturationRps(), c.sustainable(),
+        c.firstFailingStep(), c.firstBreach(), c.steps());
+    return new RunResult(r.schemaVersion(), r.runId(), r.kind(), r.startedAt(), r.endedAt(),
+        r.interrupted(), r.stopReason(), r.seed(), r.versions(), r.plan(), r.payloads(),
+        r.generator(), r.anchors(), r.steps(), r.totals(), r.warnings(), capacity);
   }
 
   /** One line when a step starts and one when it is judged. */
