@@ -68,12 +68,25 @@ public final class CapacityRun {
       String harnessVersion,
       int eventLoops)
       throws IOException, PayloadException, PlanException {
+    return prepare(plan, planWarnings, env, clock, harnessVersion, eventLoops, null);
+  }
+
+  /** As {@link #prepare(Plan, List, Map, NanoClock, String, int)}, writing into {@code dir}. */
+  static CapacityRun prepare(
+      Plan plan,
+      List<String> planWarnings,
+      Map<String, String> env,
+      NanoClock clock,
+      String harnessVersion,
+      int eventLoops,
+      Path dir)
+      throws IOException, PayloadException, PlanException {
     List<String> warnings = new ArrayList<>(planWarnings);
     if (!plan.phases().isEmpty()) {
       warnings.add("phases: ignored by harness capacity (the search chooses its own steps; use "
           + "capacity.ladder for fixed rates)");
     }
-    RunInputs in = RunInputs.open(plan, warnings, env, clock, 0);
+    RunInputs in = RunInputs.open(plan, warnings, env, clock, 0, dir);
     return new CapacityRun(plan, in, new RunContext(in.headers(), in.payloads(), in.protocol(),
         in.transport(), clock, harnessVersion, eventLoops));
   }
