@@ -3,6 +3,7 @@ package dev.harness.run;
 import dev.harness.capacity.Bracket;
 import dev.harness.capacity.SearchOutcome;
 import dev.harness.capacity.StepReport;
+import dev.harness.capacity.Verdict;
 import dev.harness.cost.CandidateOutcome;
 import dev.harness.cost.CapacityBracket;
 import dev.harness.cost.Rejection;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,7 +69,8 @@ final class CandidateOutcomes {
       }
     }
     if (o != null && o.status() == SearchOutcome.Status.GENERATOR_LIMITED) {
-      double at = o.steps().stream().mapToDouble(StepReport::rate).max().orElse(0);
+      double at = o.steps().stream().filter(s -> s.verdict() == Verdict.INVALID)
+          .mapToDouble(StepReport::rate).max().orElse(0);
       return rejected(type, copies, gpusPerCopy, price, Rejection.generatorLimited(name, at));
     }
     return rejected(type, copies, gpusPerCopy, price, failed(name, r, maxErrorRate, end));
@@ -95,12 +98,21 @@ final class CandidateOutcomes {
     long n = r.totals().scheduled();
     long throttled = r.totals().outcomes().getOrDefault(Outcome.HTTP_429.label(), 0L);
     long failures = n - r.totals().succeeded();
-    double rate = r.steps().stream().mapToDouble(StepResult::offeredRps).max().orElse(0);
+    Double rate = cap == null ? null : cap.steps().stream()
+        .filter(s -> s.offeredRps() != null).map(CapacityStep::offeredRps)
+        .max(Double::compare).orElse(null);
     if (throttled > 0 && 2 * throttled >= failures) {
-      return Rejection.throttled(name, throttled, n, rate);
+      return rate != null ? Rejection.throttled(name, throttled, n, rate)
+          : new Rejection(name, RejectionReason.THROTTLED, throttled + " of " + n
+              + " requests throttled before any open-loop step; " + end);
     }
     if (r.totals().errorRate() > maxErrorRate) {
-      return Rejection.errorRate(name, r.totals().errorRate(), maxErrorRate, n, rate);
+      return rate != null
+          ? Rejection.errorRate(name, r.totals().errorRate(), maxErrorRate, n, rate)
+          : new Rejection(name, RejectionReason.ERROR_RATE, String.format(Locale.ROOT,
+              "%.1f %% of requests failed (%s) before any open-loop step, allowed %.1f %% "
+                  + "(n = %d); %s", r.totals().errorRate() * 100,
+              commonestFailure(r.totals().outcomes()), maxErrorRate * 100, n, end));
     }
     return new Rejection(name, RejectionReason.SLO_MISSED_AT_LOWEST_RATE,
         "the search stopped before any rate passed: " + end);

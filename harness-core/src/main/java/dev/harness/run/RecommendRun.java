@@ -14,6 +14,8 @@ import dev.harness.result.RecommendationResult;
 import dev.harness.result.ResultsJson;
 import dev.harness.result.RunResult;
 import dev.harness.result.Totals;
+import dev.harness.sim.SimProfileException;
+import dev.harness.sim.SimProfiles;
 import dev.harness.time.NanoClock;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -78,7 +80,8 @@ public final class RecommendRun {
 
   /**
    * Prices every candidate from the catalog (bundled, found under {@code bases}, then the plan's
-   * own files) and creates the run directory; nothing is sent yet.
+   * own files), finds every simulator profile, and creates the run directory; nothing is sent
+   * yet.
    *
    * @param bases where shipped files are looked for: simulator profiles and the catalog
    */
@@ -86,6 +89,17 @@ public final class RecommendRun {
       Map<String, String> env, NanoClock clock, String harnessVersion, int eventLoops,
       List<Path> bases) throws IOException, PlanException, CatalogException {
     RecommendPrices prices = RecommendPrices.of(plan, bases);
+    for (int i = 0; i < plan.candidates().size(); i++) { // a missing profile fails now, not later
+      CandidateSpec c = plan.candidates().get(i);
+      if (c.simulated() && !c.declaredIncompatible()) {
+        try {
+          SimProfiles.resolve(c.simProfile(), bases);
+        } catch (SimProfileException e) {
+          throw new PlanException(plan.base().source(), 0, 0, "candidates[" + i + "].sim",
+              e.getMessage());
+        }
+      }
+    }
     List<String> warnings = new ArrayList<>(planWarnings);
     Path dir = RunInputs.createRunDirectory(plan.base(), clock);
     return new RecommendRun(plan, prices, warnings, Map.copyOf(env), clock, harnessVersion,
