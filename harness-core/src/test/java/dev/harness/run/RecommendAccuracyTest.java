@@ -27,10 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The ranking of {@code harness recommend} against the ground truth of the simulator's own model.
  *
  * <p>Three simulated candidates are exponential c-server queues (M/M/c), started in-process by the
- * recommendation itself from profile files; the shared objective is "p99 e2e ≤ 40 ms", so each
- * one's exact sustainable rate is λ* = {@link Queues#sustainableRate}(c, μ, 0.040, 0.01): small
- * (M/M/1, μ = 200/s) 84.9/s, medium (M/M/1, μ = 250/s) 134.9/s, large (M/M/2, μ = 200/s per
- * server) 275.3/s. For 210 requests/s all day, no redundancy, the exact fleets are 3, 2 and 1
+ * recommendation itself from profile files; the shared objective is "p99 e2e ≤ 150 ms", so each
+ * one's exact sustainable rate is λ* = {@link Queues#sustainableRate}(c, μ, 0.150, 0.01): small
+ * (M/M/1, μ = 80/s) 49.3/s, medium (M/M/1, μ = 125/s) 94.3/s, large (M/M/2, μ = 100/s per
+ * server) 168.5/s, at 62 %, 75 % and 84 % utilisation, where the tail grows fast with the rate
+ * (d ln P(T &gt; t) / d ln λ = λt ≥ 7), so a little latency noise moves the measured rate little.
+ * For 120 requests/s all day, no redundancy, the exact fleets are 3, 2 and 1
  * instances; at $1.00, $1.40 and $3.50 an hour they cost 3.00, 2.80 and 3.50 $/h: small and
  * medium are within 15 % of each other (7 %), yet the exact order is medium, small, large. The
  * exact ranking is the cost package's ranking of the exact rates ({@link
@@ -49,8 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("load")
 class RecommendAccuracyTest {
-  private static final double THRESHOLD_SECONDS = 0.040;
-  private static final double LOAD_RPS = 210;
+  private static final double THRESHOLD_SECONDS = 0.150;
+  private static final double LOAD_RPS = 120;
 
   /** name, servers, μ per server (1/s), price per hour. */
   private record Queue(String name, int servers, double mu, double pricePerHour) {
@@ -60,9 +62,9 @@ class RecommendAccuracyTest {
   }
 
   private static final List<Queue> QUEUES = List.of(
-      new Queue("small", 1, 200, 1.00),
-      new Queue("medium", 1, 250, 1.40),
-      new Queue("large", 2, 200, 3.50));
+      new Queue("small", 1, 80, 1.00),
+      new Queue("medium", 1, 125, 1.40),
+      new Queue("large", 2, 100, 3.50));
 
   @TempDir Path dir;
 
@@ -90,9 +92,9 @@ class RecommendAccuracyTest {
         "name: ground-truth",
         "payloads: {file: '" + RecommendRunTest.PAYLOADS + "'}",
         "slo:",
-        "  objectives: [{metric: e2e, percentile: p99, threshold: 40ms}]",
-        "capacity: {precision: 0.2, trial-duration: 3s, final-duration: 4s,",
-        "           max-step-duration: 6s, warmup: 1s, cooldown-timeout: 5s, max-duration: 70s}",
+        "  objectives: [{metric: e2e, percentile: p99, threshold: 150ms}]",
+        "capacity: {precision: 0.2, trial-duration: 4s, final-duration: 5s,",
+        "           max-step-duration: 8s, warmup: 1s, cooldown-timeout: 5s, max-duration: 55s}",
         "traffic: {steady: " + (int) LOAD_RPS + "/s, peak: " + (int) LOAD_RPS
             + "/s, redundancy: 0}",
         "catalog: prices.yaml",
