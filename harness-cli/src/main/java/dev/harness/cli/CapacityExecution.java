@@ -103,7 +103,7 @@ final class CapacityExecution {
   }
 
   /** One line when a step starts and one when it is judged. */
-  private static final class StepLines implements SearchListener {
+  static final class StepLines implements SearchListener {
     private final PrintWriter err;
     private final ProgressPrinter progress;
 

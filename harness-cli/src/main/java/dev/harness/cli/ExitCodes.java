@@ -15,7 +15,10 @@ final class ExitCodes {
   static final int INVALID_INPUT = 2;
   /** The run completed and wrote its results, but not a single request succeeded. */
   static final int NO_SUCCESS = 3;
-  /** Capacity: the search finished, but even the lowest rate missed the SLO. */
+  /**
+   * Capacity: the search finished, but even the lowest rate missed the SLO. Recommend: every
+   * candidate was rejected (or none was run), so there is no decision.
+   */
   static final int NO_SUSTAINABLE_RATE = 4;
   /** Capacity: the load generator, not the endpoint, was the limit (the answer is a floor). */
   static final int GENERATOR_LIMITED = 5;
@@ -35,7 +38,8 @@ final class ExitCodes {
           + "  1    internal error; compare: a regression check failed%n"
           + "  2    invalid plan, payload file or arguments (nothing was run)%n"
           + "  3    completed, but no request succeeded (endpoint unreachable or failing)%n"
-          + "  4    capacity: even the lowest rate missed the SLO%n"
+          + "  4    capacity: even the lowest rate missed the SLO; recommend: every candidate%n"
+          + "       was rejected, no decision%n"
           + "  5    capacity: the load generator, not the endpoint, was the limit%n"
           + "  6    compare: the runs cannot be compared (plan, SLO, protocol or payloads differ)%n"
           + "  70   compare: could not finish (internal error, or an output not written)%n"

@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Load-testing harness for GPU inference endpoints.",
     footer = ExitCodes.HELP,
-    subcommands = {RunCommand.class, CapacityCommand.class, ReportCommand.class,
-        CompareCommand.class, PayloadsCommand.class, SimCommand.class, DemoCommand.class,
+    subcommands = {RunCommand.class, CapacityCommand.class, RecommendCommand.class,
+        ReportCommand.class, CompareCommand.class, PayloadsCommand.class, SimCommand.class,
+        DemoCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

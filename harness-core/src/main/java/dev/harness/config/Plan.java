@@ -42,6 +42,18 @@ public record Plan(
         metrics);
   }
 
+  /** This plan against another endpoint, with that endpoint's metrics source (null for none). */
+  public Plan withTarget(Target otherTarget, MetricsSpec otherMetrics) {
+    return new Plan(source, name, otherTarget, payloads, phases, slo, limits, seed, outputDir,
+        capacity, otherMetrics);
+  }
+
+  /** This plan under another name (the name of its results directory). */
+  public Plan withName(String otherName) {
+    return new Plan(source, otherName, target, payloads, phases, slo, limits, seed, outputDir,
+        capacity, metrics);
+  }
+
   /** Highest rate any phase offers. */
   public double peakRatePerSec() {
     return phases.stream().mapToDouble(Phase::peakRatePerSec).max().orElse(0);

@@ -36,9 +36,32 @@ public final class PlanLoader {
   /** Reads and validates {@code planFile} (UTF-8), then applies {@code overrides}. */
   public LoadedPlan load(Path planFile, PlanOverrides overrides) throws PlanException {
     Objects.requireNonNull(planFile, "planFile");
-    String yaml;
+    return parse(readText(planFile), planFile, overrides);
+  }
+
+  /**
+   * Reads and validates a {@code harness recommend} plan (docs/recommend.md); {@code overrides}
+   * may replace the seed and the output directory.
+   */
+  public LoadedRecommendPlan loadRecommend(Path planFile, PlanOverrides overrides)
+      throws PlanException {
+    Objects.requireNonNull(planFile, "planFile");
+    return parseRecommend(readText(planFile), planFile, overrides);
+  }
+
+  /** Validates recommend plan text as if read from {@code pretendFile} (see {@link #parse}). */
+  public LoadedRecommendPlan parseRecommend(String yaml, Path pretendFile, PlanOverrides overrides)
+      throws PlanException {
+    Objects.requireNonNull(yaml, "yaml");
+    Objects.requireNonNull(pretendFile, "pretendFile");
+    PlanOverrides o = overrides == null ? PlanOverrides.none() : overrides;
+    return new RecommendReader(new PlanReader(pretendFile, o, environment), pretendFile)
+        .read(yaml);
+  }
+
+  private static String readText(Path planFile) throws PlanException {
     try {
-      yaml = Files.readString(planFile, StandardCharsets.UTF_8);
+      return Files.readString(planFile, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new PlanException(planFile, 0, 0, PlanException.DOCUMENT, "no such file");
     } catch (CharacterCodingException e) {
@@ -47,7 +70,6 @@ public final class PlanLoader {
       throw new PlanException(planFile, 0, 0, PlanException.DOCUMENT,
           "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage());
     }
-    return parse(yaml, planFile, overrides);
   }
 
   /**

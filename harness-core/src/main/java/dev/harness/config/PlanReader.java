@@ -43,29 +43,64 @@ final class PlanReader {
   }
 
   LoadedPlan read(String yaml) throws PlanException {
-    MappingReader root = MappingReader.of(file, compose(yaml), "", "a plan").allowOnly(KEYS);
+    MappingReader root = root(yaml);
+    if (root.has("candidates")) {
+      throw root.errorAtKey("candidates", "this is a recommend plan (it lists candidates); "
+          + "run it with harness recommend, or give harness run / harness capacity a plan with "
+          + "one target");
+    }
+    root.allowOnly(KEYS);
     String name = root.has("name") ? root.requiredText("name") : nameFromFile();
     Target target = TargetReader.read(
         MappingReader.of(file, root.required("target"), "target", "the target"),
         overrides.url(),
         warnings);
+    // a plan made for harness capacity needs no phases; harness run then says so
+    Plan plan = common(root, name, target, () -> MetricsReader.read(root, target),
+        () -> !root.has("phases") && root.has("capacity") && !overrides.replacesPhases()
+            ? List.of()
+            : PhaseOverride.apply(PhaseReader.read(file, root), overrides));
+    warnAboutUnsetVariables(target);
+    return new LoadedPlan(plan, warnings);
+  }
+
+  /** The top-level mapping of {@code yaml}, keys not yet checked. */
+  MappingReader root(String yaml) throws PlanException {
+    return MappingReader.of(file, compose(yaml), "", "a plan");
+  }
+
+  /** Warnings found so far, in order. */
+  List<String> warnings() {
+    return warnings;
+  }
+
+  /** The command-line overrides this reading applies. */
+  PlanOverrides overrides() {
+    return overrides;
+  }
+
+  /** A section read after the payloads and the capacity settings (keeps the order of errors). */
+  interface Section<T> {
+    T read() throws PlanException;
+  }
+
+  /**
+   * The sections every kind of plan shares, read from {@code root} around the given target:
+   * payloads, capacity, metrics, phases, slo, limits, seed and output (overrides applied).
+   */
+  Plan common(MappingReader root, String name, Target target, Section<MetricsSpec> metricsSection,
+      Section<List<Phase>> phasesSection) throws PlanException {
     PayloadSpec payloads =
         payloads(MappingReader.of(file, root.required("payloads"), "payloads", "the payload set"));
     CapacitySpec capacity = CapacityReader.read(root, target.protocol().isLlm());
-    MetricsSpec metrics = MetricsReader.read(root, target);
-    // a plan made for harness capacity needs no phases; harness run then says so
-    List<Phase> phases =
-        !root.has("phases") && root.has("capacity") && !overrides.replacesPhases()
-            ? List.of()
-            : PhaseOverride.apply(PhaseReader.read(file, root), overrides);
+    MetricsSpec metrics = metricsSection.read();
+    List<Phase> phases = phasesSection.read();
     Slo slo = SloReader.read(file, root, target.protocol());
     Limits limits = LimitsReader.read(root, phases, warnings);
     long seed = overrides.seed() != null ? overrides.seed() : seed(root);
     Path output = overrides.outputDir() != null ? overrides.outputDir() : output(root);
-    warnAboutUnsetVariables(target);
-    Plan plan = new Plan(
+    return new Plan(
         file, name, target, payloads, phases, slo, limits, seed, output, capacity, metrics);
-    return new LoadedPlan(plan, warnings);
   }
 
   private Node compose(String yaml) throws PlanException {
@@ -91,7 +126,7 @@ final class PlanReader {
     return node;
   }
 
-  private String nameFromFile() {
+  String nameFromFile() {
     Path fileName = file.getFileName();
     String n = fileName == null ? "plan" : fileName.toString();
     int dot = n.lastIndexOf('.');
@@ -142,7 +177,7 @@ final class PlanReader {
     }
   }
 
-  private void warnAboutUnsetVariables(Target target) {
+  void warnAboutUnsetVariables(Target target) {
     target.headersFromEnv().forEach(
         (header, variable) -> warnIfUnset("target.headers-from-env." + header, variable));
     if (target.bearerTokenEnv() != null) {

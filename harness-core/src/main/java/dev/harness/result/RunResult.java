@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * @param schemaVersion {@link #SCHEMA_VERSION}
  * @param runId directory name of the run
- * @param kind "run" for fixed phases, "capacity" for a capacity search
+ * @param kind "run" for fixed phases, "capacity" for a capacity search, "recommend" for a
+ *     recommendation (its candidates' own results are in sub-directories)
  * @param startedAt wall-clock time of the schedule origin
  * @param endedAt wall-clock time the run ended
  * @param interrupted stopped before the schedule ended
@@ -26,6 +27,7 @@ import java.util.Map;
  * @param totals the whole run
  * @param warnings things the user should know (one line each)
  * @param capacity the capacity search ({@code kind} "capacity"), or null for a plain run
+ * @param recommendation the ranking and decision ({@code kind} "recommend"), or null
  */
 public record RunResult(
     int schemaVersion,
@@ -44,9 +46,33 @@ public record RunResult(
     List<StepResult> steps,
     Totals totals,
     List<String> warnings,
-    CapacityResult capacity) {
+    CapacityResult capacity,
+    RecommendationResult recommendation) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A result without a recommendation (every kind but "recommend"). */
+  public RunResult(
+      int schemaVersion,
+      String runId,
+      String kind,
+      Instant startedAt,
+      Instant endedAt,
+      boolean interrupted,
+      String stopReason,
+      long seed,
+      Map<String, String> versions,
+      PlanSummary plan,
+      PayloadSummary payloads,
+      GeneratorSummary generator,
+      List<Anchor> anchors,
+      List<StepResult> steps,
+      Totals totals,
+      List<String> warnings,
+      CapacityResult capacity) {
+    this(schemaVersion, runId, kind, startedAt, endedAt, interrupted, stopReason, seed, versions,
+        plan, payloads, generator, anchors, steps, totals, warnings, capacity, null);
+  }
 
   public RunResult {
     versions = Map.copyOf(versions);

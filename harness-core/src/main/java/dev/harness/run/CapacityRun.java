@@ -71,6 +71,19 @@ public final class CapacityRun {
       String harnessVersion,
       int eventLoops)
       throws IOException, PayloadException, PlanException {
+    return prepare(plan, planWarnings, env, clock, harnessVersion, eventLoops, null);
+  }
+
+  /** As {@link #prepare(Plan, List, Map, NanoClock, String, int)}, writing into {@code dir}. */
+  static CapacityRun prepare(
+      Plan plan,
+      List<String> planWarnings,
+      Map<String, String> env,
+      NanoClock clock,
+      String harnessVersion,
+      int eventLoops,
+      Path dir)
+      throws IOException, PayloadException, PlanException {
     List<String> warnings = new ArrayList<>(planWarnings);
     if (!plan.phases().isEmpty()) {
       warnings.add("phases: ignored by harness capacity (the search chooses its own steps; use "
@@ -79,7 +92,7 @@ public final class CapacityRun {
     LateMetrics late = LateMetrics.open(plan); // credentials first: nothing is created without
     RunInputs in;
     try {
-      in = RunInputs.open(plan, warnings, env, clock, 0);
+      in = RunInputs.open(plan, warnings, env, clock, 0, dir);
     } catch (IOException | PayloadException | PlanException | RuntimeException e) {
       late.close();
       throw e;

@@ -53,6 +53,21 @@ record RunInputs(
       NanoClock clock,
       double expectedRequests)
       throws IOException, PayloadException, PlanException {
+    return open(plan, planWarnings, env, clock, expectedRequests, null);
+  }
+
+  /**
+   * As {@link #open(Plan, List, Map, NanoClock, double)}, in {@code directory} (created if
+   * missing) instead of a fresh {@code <output>/<run-id>/}; null for the latter.
+   */
+  static RunInputs open(
+      Plan plan,
+      List<String> planWarnings,
+      Map<String, String> env,
+      NanoClock clock,
+      double expectedRequests,
+      Path directory)
+      throws IOException, PayloadException, PlanException {
     Map<String, String> headers = HeaderResolver.resolve(plan.target(), env);
     PayloadSet set = PayloadSet.open(plan.payloads().file(), plan.payloads().skipBadLines());
     boolean ok = false;
@@ -88,7 +103,8 @@ record RunInputs(
                 expectedRequests, set.size(), expectedRequests / set.size()));
       }
       ReadinessCheck.check(plan.target(), protocol, headers, readinessTimeout(plan.limits()));
-      Path dir = createRunDirectory(plan, clock);
+      Path dir = directory != null ? Files.createDirectories(directory)
+          : createRunDirectory(plan, clock);
       ok = true;
       return new RunInputs(headers, set, protocol, transport, warnings, dir);
     } finally {
@@ -104,7 +120,8 @@ record RunInputs(
     return connect.compareTo(READINESS_TIMEOUT) > 0 ? connect : READINESS_TIMEOUT;
   }
 
-  private static Path createRunDirectory(Plan plan, NanoClock clock) throws IOException {
+  /** A fresh {@code <output>/<run-id>/}: the UTC time and the plan name, suffixed if taken. */
+  static Path createRunDirectory(Plan plan, NanoClock clock) throws IOException {
     String base =
         RUN_ID.format(Instant.ofEpochMilli(clock.wallClockMillis()))
             + "-"

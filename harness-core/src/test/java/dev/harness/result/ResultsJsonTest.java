@@ -114,7 +114,7 @@ class ResultsJsonTest {
     assertThat(names(json)).containsExactly(
         "schemaVersion", "runId", "kind", "startedAt", "endedAt", "interrupted", "stopReason",
         "seed", "versions", "plan", "payloads", "generator", "anchors", "steps", "totals",
-        "warnings", "capacity");
+        "warnings", "capacity", "recommendation");
     assertThat(names(json.get("plan"))).containsExactly(
         "file", "name", "protocol", "url", "model", "stream", "headerNames", "phases", "slo",
         "limits");
@@ -134,6 +134,68 @@ class ResultsJsonTest {
         "maxMillis", "censoredAtMillis");
     assertThat(names(json.get("totals"))).containsExactly(
         "scheduled", "succeeded", "outcomes", "errorRate", "outputTokens", "durationSeconds");
+  }
+
+  /** A recommendation with one passing and one rejected candidate and a decision. */
+  static RecommendationResult recommendation() {
+    RecommendationResult.Range capacity = new RecommendationResult.Range(2.0, 2.2, 2.4);
+    RecommendationResult.Candidate passed = new RecommendationResult.Candidate("g5.2xlarge",
+        "g5.2xlarge", 1, 1, 1.515, "2026-11-01", "AWS list prices", "vLLM", "passed", 1, 1,
+        List.of(), capacity, 2.2, 2.2, 1340.0, 900.0, 700.0, 320.0,
+        Map.of("kv_cache_usage.mean", 0.4), 0.19, 0.6,
+        new RecommendationResult.Range(2100, 2200, 2300), 2, 4, null, null, null,
+        "candidates/g5.2xlarge",
+        new RecommendationResult.ColdStart(812.5, java.util.Arrays.asList(812.5, null, 900.0)));
+    RecommendationResult.Candidate rejected = new RecommendationResult.Candidate("inf2",
+        "inf2.xlarge", 1, 1, 0.99, null, null, null, "rejected", null, null, List.of(), null,
+        null, null, null, null, null, null, Map.of(), null, null, null, null, null,
+        "declared-incompatible", "declared incompatible: needs Neuron", null, null, null);
+    RecommendationResult.Versus none = null;
+    return new RecommendationResult(
+        new RecommendationResult.TrafficSummary(1.33, 4.17, 10, 1.3, 1, 1), "sagemaker",
+        new RecommendationResult.CatalogSummary(List.of("profiles/catalog/aws-us-east-1.yaml"),
+            "us-east-1"),
+        List.of(passed, rejected), List.of("g5.2xlarge"),
+        new RecommendationResult.DecisionSummary("g5.2xlarge", "g5.2xlarge", 2, 4, 2, 4, 1, 3.13,
+            1.3, 2.2, 2.0, 2200, none, none),
+        false, List.of("a warning"));
+  }
+
+  static RunResult withRecommendation(RunResult r, RecommendationResult rec) {
+    return new RunResult(r.schemaVersion(), r.runId(), "recommend", r.startedAt(), r.endedAt(),
+        r.interrupted(), r.stopReason(), r.seed(), r.versions(), r.plan(), r.payloads(),
+        r.generator(), r.anchors(), List.of(), r.totals(), r.warnings(), null, rec);
+  }
+
+  @Test
+  void aRecommendationRoundTripsAndItsFieldNamesAreSealed() throws Exception {
+    RunResult written = withRecommendation(sample(null), recommendation());
+
+    ResultsJson.write(written, dir);
+
+    assertThat(ResultsJson.read(dir)).isEqualTo(written);
+    JsonNode json = new ObjectMapper().readTree(dir.resolve(ResultsJson.FILE_NAME).toFile());
+    assertThat(names(json.get("recommendation"))).containsExactly(
+        "traffic", "platform", "catalog", "candidates", "ranking", "decision", "nothingFits",
+        "warnings");
+    assertThat(names(json.at("/recommendation/traffic"))).containsExactly(
+        "steadyRps", "peakRps", "peakHoursPerDay", "growth", "minInstances", "redundancy");
+    assertThat(names(json.at("/recommendation/catalog"))).containsExactly("files", "region");
+    assertThat(names(json.at("/recommendation/candidates/0"))).containsExactly(
+        "name", "instanceType", "copiesPerInstance", "gpusPerCopy", "pricePerHour",
+        "priceTaken", "priceSource", "notes", "status", "position", "rank", "tiedWith",
+        "capacityRps", "perCopyRps", "perGpuRps", "p99Millis", "p99TtftMillis",
+        "outputTokensPerSec", "medianOutputTokens", "serverMetrics", "costPer1kInferences",
+        "costPer1MOutputTokens", "monthlyCost", "steadyInstances", "peakInstances",
+        "rejectionReason", "evidence", "notRunReason", "resultsDir", "coldStart");
+    assertThat(names(json.at("/recommendation/candidates/0/capacityRps")))
+        .containsExactly("low", "point", "high");
+    assertThat(names(json.at("/recommendation/candidates/0/coldStart")))
+        .containsExactly("healthyToFirstSuccessMillis", "firstLatenciesMillis");
+    assertThat(names(json.at("/recommendation/decision"))).containsExactly(
+        "chosen", "instanceType", "steadyInstances", "peakInstances", "autoscalingMin",
+        "autoscalingMax", "redundancy", "burstFactor", "growth", "minSizedAtRps",
+        "maxSizedAtRps", "monthlyCost", "runnerUp", "biggest");
   }
 
   @Test
