@@ -1,11 +1,8 @@
 package dev.harness.report.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.harness.result.ResultsJson;
 import dev.harness.result.RunResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -30,18 +27,15 @@ public record ComparedRun(String label, RunResult result, Double fleetMonthlyCos
   }
 
   /**
-   * Reads a results directory. The recommendation section is read from the JSON tree, so that
-   * results with and without it read alike.
+   * Reads a results directory; the fleet cost is the recommendation's decision, if any.
    *
    * @throws IOException when the directory has no readable results.json
    */
   public static ComparedRun read(Path dir) throws IOException {
     RunResult result = ResultsJson.read(dir);
-    Path file = Files.isDirectory(dir) ? dir.resolve(ResultsJson.FILE_NAME) : dir;
-    JsonNode cost = new ObjectMapper().readTree(file.toFile())
-        .path("recommendation").path("decision").path("monthlyCost");
-    return new ComparedRun(dir.toString(), result,
-        cost.isNumber() ? cost.doubleValue() : null);
+    Double cost = result.recommendation() == null || result.recommendation().decision() == null
+        ? null : result.recommendation().decision().monthlyCost();
+    return new ComparedRun(dir.toString(), result, cost);
   }
 
   /** The run id of the results. */

@@ -2,9 +2,11 @@ package dev.harness.report.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.harness.result.RecommendationResult;
 import dev.harness.result.ResultsJson;
-import java.nio.file.Files;
+import dev.harness.result.RunResult;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,12 +27,14 @@ class ComparedRunTest {
 
   @Test
   void readsTheRecommendedFleetsMonthlyCostWhenTheResultsHaveOne() throws Exception {
-    ResultsJson.write(Runs.run("rec").kind("recommend").build(), dir);
-    Path json = dir.resolve(ResultsJson.FILE_NAME);
-    String text = Files.readString(json);
-    int end = text.lastIndexOf('}');
-    Files.writeString(json, text.substring(0, end)
-        + ", \"recommendation\" : { \"decision\" : { \"chosen\" : \"g5\", \"monthlyCost\" : 1234.5 } } }");
+    RunResult r = Runs.run("rec").kind("recommend").build();
+    RecommendationResult rec = new RecommendationResult(null, "sagemaker", null, List.of(),
+        List.of("g5"), new RecommendationResult.DecisionSummary("g5", "g5.2xlarge", 1, 2, 1, 2,
+            1, null, 0, 1, 2, 1234.5, null, null), false, List.of());
+    ResultsJson.write(new RunResult(r.schemaVersion(), r.runId(), r.kind(), r.startedAt(),
+        r.endedAt(), r.interrupted(), r.stopReason(), r.seed(), r.versions(), r.plan(),
+        r.payloads(), r.generator(), r.anchors(), r.steps(), r.totals(), r.warnings(),
+        r.capacity(), rec), dir);
 
     assertThat(ComparedRun.read(dir).fleetMonthlyCost()).isEqualTo(1234.5);
   }
