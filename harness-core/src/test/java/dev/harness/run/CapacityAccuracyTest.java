@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * an M/M/c queue in its own JVM, the objective is "p99 ≤ T" with T the exact p99 at a chosen load,
  * so the exact answer λ* is that load (from {@link Queues}: Erlang C and the M/M/c response-time
  * tail). For three seeds each, the search's bracket [highest pass, lowest fail] must contain λ*
- * with both bounds confirmed at full length, and its point estimate must be within 15 % of λ*.
+ * (the fail bound no lower than the answer with 1 ms of loopback delivery added to every
+ * request), with both bounds confirmed at full length, and its point estimate must be within
+ * 15 % of λ*.
  *
  * <p>Why these figures. M/M/1 at μ = 1000/s with λ* at 70 % load (T = 15.4 ms): at ±10 % of λ*
  * the share over T is 0.34 % and 2.9 %, which 10–20 s steps of correlated queue latencies can
@@ -113,7 +115,14 @@ class CapacityAccuracyTest {
           .isNotEqualTo(SearchOutcome.Status.GENERATOR_LIMITED);
       assertThat(report.outcome().status()).isEqualTo(SearchOutcome.Status.FOUND);
       assertThat(s.highestPass()).as("highest pass").isLessThanOrEqualTo(exact);
-      assertThat(s.lowestFail()).as("lowest fail").isNotNull().isGreaterThanOrEqualTo(exact);
+      // The harness measures what a client sees: the queue's response time plus the loopback
+      // delivery (0.5-0.9 ms excess at p99 measured in LoadEngineTest). With up to 1 ms of it the
+      // exact answer is that of T - 1 ms, up to ~3 % lower at these loads; a fail a hair below
+      // the pure queue's λ* is that, not an error.
+      double exactWithDelivery = Queues.sustainableRate(servers, mu,
+          Double.parseDouble(threshold) / 1000 - 0.001, 0.01);
+      assertThat(s.lowestFail()).as("lowest fail").isNotNull()
+          .isGreaterThanOrEqualTo(exactWithDelivery);
       assertThat(s.passConfirmed() && s.failConfirmed()).as("both bounds confirmed").isTrue();
       assertThat(s.pointEstimate() / exact - 1).as("point estimate's error")
           .isBetween(-0.15, 0.15);
