@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -58,12 +58,19 @@ final class LoopbackEndpoint implements AutoCloseable {
     return List.copyOf(authorizations);
   }
 
-  /** A loopback URL on which nothing listens: a port that was free a moment ago. */
+  /**
+   * A loopback URL on which every connection is refused for the rest of the test JVM: the port is
+   * held by a socket that is bound but never listens, so the kernel cannot also hand it out as a
+   * client's ephemeral port (a client connecting to itself would hang instead of being refused).
+   */
   static String deadUrl() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return "http://127.0.0.1:" + s.getLocalPort() + "/score";
-    }
+    Socket holder = new Socket();
+    holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    REFUSING.add(holder);
+    return "http://127.0.0.1:" + holder.getLocalPort() + "/score";
   }
+
+  private static final List<Socket> REFUSING = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Override
   public void close() {

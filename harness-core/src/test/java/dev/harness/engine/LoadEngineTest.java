@@ -8,10 +8,10 @@ import dev.harness.record.Metric;
 import dev.harness.record.Outcome;
 import dev.harness.record.RequestRecord;
 import dev.harness.testing.EngineFixture;
+import dev.harness.testing.RefusedPort;
 import dev.harness.testing.TestHttpServer;
 import dev.harness.traffic.Arrival;
 import dev.harness.traffic.ConstantPhase;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -92,12 +92,10 @@ class LoadEngineTest {
 
   @Test
   void everyScheduledRequestGetsExactlyOneOutcomeWhenNothingListens() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
+    EngineFixture.Result r;
+    try (RefusedPort refused = new RefusedPort()) {
+      r = new EngineFixture(dir).url(refused.url("/")).phases(uniform(50, 1)).run();
     }
-    EngineFixture.Result r =
-        new EngineFixture(dir).url("http://127.0.0.1:" + port + "/").phases(uniform(50, 1)).run();
     assertThat(r.outcome().scheduled()).isGreaterThan(40);
     assertThat(r.count(Outcome.CONNECT_ERROR)).isEqualTo(r.outcome().scheduled());
     assertThat(r.requests()).hasSize((int) r.outcome().scheduled());

@@ -6,11 +6,11 @@ import com.sun.net.httpserver.HttpServer;
 import dev.harness.config.PrometheusSpec;
 import dev.harness.sim.SimProfile;
 import dev.harness.sim.SimServer;
+import dev.harness.testing.RefusedPort;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -96,19 +96,16 @@ class PrometheusSourceTest {
 
   @Test
   void aRefusedConnectionIsCountedAsAFailureNotThrown() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
-    try (PrometheusSource source = PrometheusSource.of(
-        PrometheusSpec.of(URI.create("http://127.0.0.1:" + port + "/metrics")),
+    try (RefusedPort refused = new RefusedPort();
+        PrometheusSource source = PrometheusSource.of(
+        PrometheusSpec.of(URI.create(refused.url("/metrics"))),
         new ManualClock(T0))) {
       source.scrapeNow();
       source.scrapeNow();
       assertThat(source.stats().scrapes()).isEqualTo(2);
       assertThat(source.stats().failures()).isEqualTo(2);
       assertThat(source.stats().lastError()).contains("ConnectException");
-      assertThat(source.describe()).contains("2 failed").contains(":" + port + "/metrics");
+      assertThat(source.describe()).contains("2 failed").contains(":" + refused.port() + "/metrics");
       assertThat(source.fetch(T0.minusSeconds(1), T0.plusSeconds(1))).isEmpty();
       assertThat(source.latestValue("requests_running", Duration.ofHours(1))).isEmpty();
     }

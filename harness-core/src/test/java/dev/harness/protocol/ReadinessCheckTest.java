@@ -7,8 +7,8 @@ import dev.harness.config.ProtocolKind;
 import dev.harness.config.Target;
 import dev.harness.config.TlsOptions;
 import dev.harness.testing.HttpsTestServer;
+import dev.harness.testing.RefusedPort;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,16 +79,15 @@ class ReadinessCheckTest {
 
   @Test
   void aServerThatIsNotListeningIsReportedWithItsUrl() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
-    String url = "http://127.0.0.1:" + port;
+    try (RefusedPort refused = new RefusedPort()) {
+      String url = refused.url("");
 
-    assertThatThrownBy(() -> check(url, null))
-        .isInstanceOf(EndpointNotReadyException.class)
-        .hasMessageStartingWith("the server is not ready: GET " + url + "/v2/health/ready failed: ")
-        .hasMessageContaining("ConnectException");
+      assertThatThrownBy(() -> check(url, null))
+          .isInstanceOf(EndpointNotReadyException.class)
+          .hasMessageStartingWith(
+              "the server is not ready: GET " + url + "/v2/health/ready failed: ")
+          .hasMessageContaining("ConnectException");
+    }
   }
 
   @Test

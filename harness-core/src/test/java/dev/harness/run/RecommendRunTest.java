@@ -13,8 +13,8 @@ import dev.harness.result.ResultsJson;
 import dev.harness.result.RunResult;
 import dev.harness.sim.SimProfile;
 import dev.harness.sim.SimProfiles;
+import dev.harness.testing.RefusedPort;
 import dev.harness.time.NanoClock;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,18 +156,18 @@ class RecommendRunTest {
 
   @Test
   void aTargetNobodyListensOnIsRejectedForNoSuccessfulRequest() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
+    RefusedPort refused = new RefusedPort();
+    int port = refused.port();
+    RecommendRun.Report report;
+    try (refused) {
+      report = recommend(TRAFFIC + """
+          limits: {connect-timeout: 1s}
+          candidates:
+            - name: nobody
+              instance-type: c6i.xlarge
+              target: {protocol: http, url: 'http://127.0.0.1:%d/v1/score'}
+          """.formatted(port));
     }
-
-    RecommendRun.Report report = recommend(TRAFFIC + """
-        limits: {connect-timeout: 1s}
-        candidates:
-          - name: nobody
-            instance-type: c6i.xlarge
-            target: {protocol: http, url: 'http://127.0.0.1:%d/v1/score'}
-        """.formatted(port));
 
     CandidateOutcome c = report.ranking().rejected().get(0);
     assertThat(c.rejection().reason()).isEqualTo(RejectionReason.NO_SUCCESSFUL_REQUEST);

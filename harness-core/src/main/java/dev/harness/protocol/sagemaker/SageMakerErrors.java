@@ -133,6 +133,16 @@ final class SageMakerErrors {
   }
 
   private static ResponseResult client(Throwable t) {
+    // A connection that could not be made is a connect error even when the SDK reports it
+    // wrapped in its API-call timeout: look for it through the whole chain first.
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c.getClass().getName().equals("io.netty.channel.ConnectTimeoutException")
+          || c instanceof ConnectException
+          || c instanceof UnknownHostException
+          || c instanceof NoRouteToHostException) {
+        return failure(Outcome.CONNECT_ERROR, 0, describe(c));
+      }
+    }
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof CancellationException) {
         return failure(Outcome.CANCELLED, 0, "cancelled");
@@ -141,12 +151,6 @@ final class SageMakerErrors {
         return failure(Outcome.TIMEOUT, 0, "SDK " + c.getClass().getSimpleName());
       }
       String name = c.getClass().getName();
-      if (name.equals("io.netty.channel.ConnectTimeoutException")
-          || c instanceof ConnectException
-          || c instanceof UnknownHostException
-          || c instanceof NoRouteToHostException) {
-        return failure(Outcome.CONNECT_ERROR, 0, describe(c));
-      }
       if (name.equals("io.netty.handler.timeout.ReadTimeoutException")
           || name.equals("io.netty.handler.timeout.WriteTimeoutException")
           || c instanceof SocketTimeoutException) {

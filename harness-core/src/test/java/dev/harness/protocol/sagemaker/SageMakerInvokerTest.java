@@ -18,8 +18,8 @@ import dev.harness.protocol.RequestSpec;
 import dev.harness.protocol.ResponseResult;
 import dev.harness.record.Outcome;
 import dev.harness.record.TokenCountSource;
+import dev.harness.testing.RefusedPort;
 import dev.harness.time.NanoClock;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -340,13 +340,9 @@ class SageMakerInvokerTest {
 
   @Test
   void aRefusedConnectionIsAConnectError() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
-    URI closed = URI.create("http://127.0.0.1:" + port);
-    try (SageMakerInvoker invoker =
-        invoker(target(closed), false, NanoClock.system(), Duration.ofSeconds(5))) {
+    try (RefusedPort refused = new RefusedPort();
+        SageMakerInvoker invoker = invoker(target(URI.create(refused.url(""))), false,
+            NanoClock.system(), Duration.ofSeconds(5))) {
       Recorded events = new Recorded();
       invoker.invoke(request("{}"), events);
       ResponseResult r = events.await();
