@@ -20,8 +20,10 @@ import java.util.Optional;
  *       the start rate and double until one fails.
  *   <li>No pass yet: trials step down (÷ 1.5, ÷ 2 for non-LLM) to the minimum rate.
  *   <li>Bisection (geometric middle) of the widest gap between the highest pass, any
- *       inconclusive rates, and the lowest fail, until the bracket is within the precision or
- *       every gap is.
+ *       inconclusive rates, and the lowest fail, until the bracket is within the precision. When
+ *       rates that stayed inconclusive at full length split the bracket into gaps each within the
+ *       precision, the gaps beside them are bisected further (to a quarter of the precision), so
+ *       a conclusive bound closer to the unresolved band narrows the bracket.
  *   <li>Confirmation: the highest pass and the lowest fail are re-measured at full length if they
  *       were short trials. A contradiction moves the bracket and the search goes on.
  * </ol>
@@ -30,6 +32,12 @@ final class BracketSearch implements SearchStrategy {
   private static final double LLM_GROWTH = 1.5;
   private static final double GROWTH = 2.0;
   private static final double LLM_START_SHARE = 0.3;
+  /**
+   * How finely gaps beside unresolved rates are bisected: down to the precision / 2^this. Below
+   * that the unresolved band is as wide as the bracket could be and the search ends at its
+   * resolution limit.
+   */
+  private static final int FINER_HALVINGS = 2;
 
   private final CapacitySpec spec;
   private final boolean llm;
@@ -132,10 +140,20 @@ final class BracketSearch implements SearchStrategy {
           trial(clamp(bottom / growth), "step down from " + Rates.label(bottom)));
     }
     if (!b.precisionReached()) {
-      double mid = widestGapMiddle(eff, b);
+      double mid = widestGapMiddle(eff, b, spec.precision());
       if (!Double.isNaN(mid)) {
         return Decision.step(trial(mid, "bisect between " + Rates.label(b.highestPass())
             + " and " + Rates.label(b.lowestFail())));
+      }
+      // Every gap is within the precision, yet the bracket is not: unresolved rates (inconclusive
+      // at full length) lie between the bounds. Bisect the gaps beside them more finely, so that
+      // a conclusive pass or fail closer to the unresolved band narrows the bracket.
+      for (int halvings = 1; halvings <= FINER_HALVINGS; halvings++) {
+        mid = widestGapMiddle(eff, b, spec.precision() / (1 << halvings));
+        if (!Double.isNaN(mid)) {
+          return Decision.step(trial(mid, "bisect beside the unresolved rates between "
+              + Rates.label(b.highestPass()) + " and " + Rates.label(b.lowestFail())));
+        }
       }
     }
     if (!Bracket.fullLength(b.passStep())) {
@@ -156,9 +174,9 @@ final class BracketSearch implements SearchStrategy {
 
   /**
    * The geometric middle of the widest gap (relative) between consecutive tested rates from the
-   * highest pass to the lowest fail, if that gap is wider than the precision; NaN otherwise.
+   * highest pass to the lowest fail, if that gap is wider than {@code minGap}; NaN otherwise.
    */
-  private double widestGapMiddle(List<StepReport> eff, Bracket b) {
+  private static double widestGapMiddle(List<StepReport> eff, Bracket b, double minGap) {
     List<Double> points = new ArrayList<>();
     for (StepReport r : eff) {
       double x = r.plan().rate();
@@ -167,7 +185,7 @@ final class BracketSearch implements SearchStrategy {
       }
     }
     double best = Double.NaN;
-    double widest = spec.precision();
+    double widest = minGap;
     for (int i = 1; i < points.size(); i++) {
       double lo = points.get(i - 1);
       double hi = points.get(i);

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BracketSearchTest {
 
@@ -203,6 +205,31 @@ class BracketSearchTest {
     assertThat(b.lowestFail()).isGreaterThan(110);
     assertThat(runner.plans).anyMatch(p -> p.kind() == StepKind.FINAL
         && p.rate() >= 100 && p.rate() <= 110);
+  }
+
+  @ParameterizedTest(name = "start at {0} req/s")
+  @ValueSource(doubles = {7, 10, 13, 17, 23, 31})
+  void anUnresolvedRateBetweenTheBoundsIsBisectedAroundUntilTheBracketIsWithinThePrecision(
+      double start) throws Exception {
+    CapacitySpec spec = CapacitySpec.defaults(false);
+    // below 100 passes, above 103 fails; in between a full-length step stays inconclusive (the
+    // band the statistics cannot resolve is narrower than the precision, so a bracket within the
+    // precision exists around it)
+    FakeRunner runner = new FakeRunner(new ManualNanoClock(0, 0), 0, (p, i) -> p.rate() < 100
+        ? Verdict.PASS : p.rate() > 103 ? Verdict.FAIL
+        : p.kind() == StepKind.FINAL ? Verdict.INCONCLUSIVE : Verdict.PASS);
+
+    SearchOutcome out = search(spec, false, start, runner);
+
+    Bracket b = out.bracket();
+    assertThat(out.status()).isEqualTo(SearchOutcome.Status.FOUND);
+    assertThat(b.passConfirmed()).isTrue();
+    assertThat(b.failConfirmed()).isTrue();
+    assertThat(b.highestPass()).isLessThan(100);
+    assertThat(b.lowestFail()).isGreaterThan(103);
+    assertThat(b.relativeWidth()).as(out.endReason()).isLessThanOrEqualTo(spec.precision() + 1e-9);
+    assertThat(out.endReason()).contains("precision");
+    assertThat(runner.plans).hasSizeLessThanOrEqualTo(20); // bounded: no bisection without end
   }
 
   @Test
