@@ -20,12 +20,14 @@ import java.util.Optional;
  *       the start rate and double until one fails.
  *   <li>No pass yet: trials step down (÷ 1.5, ÷ 2 for non-LLM) to the minimum rate.
  *   <li>Bisection (geometric middle) of the widest gap between the highest pass, any
- *       inconclusive rates, and the lowest fail, until the bracket is within the precision. When
- *       rates that stayed inconclusive at full length split the bracket into gaps each within the
- *       precision, the gaps beside them are bisected further (to a quarter of the precision), so
- *       a conclusive bound closer to the unresolved band narrows the bracket.
+ *       inconclusive rates, and the lowest fail, until the bracket is within the precision or
+ *       every gap is.
  *   <li>Confirmation: the highest pass and the lowest fail are re-measured at full length if they
  *       were short trials. A contradiction moves the bracket and the search goes on.
+ *   <li>Refinement: when rates that stayed inconclusive at full length split a confirmed bracket
+ *       into gaps each within the precision while the bracket is not, the gaps beside them are
+ *       bisected further (to a quarter of the precision) and confirmed, so a conclusive bound
+ *       closer to the unresolved band narrows the bracket.
  * </ol>
  */
 final class BracketSearch implements SearchStrategy {
@@ -145,16 +147,6 @@ final class BracketSearch implements SearchStrategy {
         return Decision.step(trial(mid, "bisect between " + Rates.label(b.highestPass())
             + " and " + Rates.label(b.lowestFail())));
       }
-      // Every gap is within the precision, yet the bracket is not: unresolved rates (inconclusive
-      // at full length) lie between the bounds. Bisect the gaps beside them more finely, so that
-      // a conclusive pass or fail closer to the unresolved band narrows the bracket.
-      for (int halvings = 1; halvings <= FINER_HALVINGS; halvings++) {
-        mid = widestGapMiddle(eff, b, spec.precision() / (1 << halvings));
-        if (!Double.isNaN(mid)) {
-          return Decision.step(trial(mid, "bisect beside the unresolved rates between "
-              + Rates.label(b.highestPass()) + " and " + Rates.label(b.lowestFail())));
-        }
-      }
     }
     if (!Bracket.fullLength(b.passStep())) {
       return Decision.step(confirm(b.highestPass(), "confirm the pass bound at full length"));
@@ -165,6 +157,17 @@ final class BracketSearch implements SearchStrategy {
     if (b.precisionReached()) {
       return Decision.end("bracket within the requested precision of "
           + percent(spec.precision()));
+    }
+    // Both bounds are confirmed and every gap is within the precision, yet the bracket is not:
+    // unresolved rates (inconclusive at full length) lie between the bounds. Bisect the gaps
+    // beside them more finely, so that a conclusive pass or fail closer to the unresolved band
+    // narrows the bracket. The confirmed bracket stands if time runs out meanwhile.
+    for (int halvings = 1; halvings <= FINER_HALVINGS; halvings++) {
+      double mid = widestGapMiddle(eff, b, spec.precision() / (1 << halvings));
+      if (!Double.isNaN(mid)) {
+        return Decision.step(trial(mid, "bisect beside the unresolved rates between "
+            + Rates.label(b.highestPass()) + " and " + Rates.label(b.lowestFail())));
+      }
     }
     return Decision.end(String.format(Locale.ROOT,
         "resolution limit: between %s and %s req/s every rate tried stayed inconclusive at the "

@@ -229,7 +229,7 @@ class BracketSearchTest {
     assertThat(b.lowestFail()).isGreaterThan(103);
     assertThat(b.relativeWidth()).as(out.endReason()).isLessThanOrEqualTo(spec.precision() + 1e-9);
     assertThat(out.endReason()).contains("precision");
-    assertThat(runner.plans).hasSizeLessThanOrEqualTo(20); // bounded: no bisection without end
+    assertThat(runner.plans).hasSizeLessThanOrEqualTo(24); // bounded: no bisection without end
   }
 
   @Test
