@@ -161,7 +161,7 @@ final class BracketSearch implements SearchStrategy {
     // Both bounds are confirmed and every gap is within the precision, yet the bracket is not:
     // unresolved rates (inconclusive at full length) lie between the bounds. Bisect the gaps
     // beside them more finely, so that a conclusive pass or fail closer to the unresolved band
-    // narrows the bracket. The confirmed bracket stands if time runs out meanwhile.
+    // narrows the bracket. Each such trial is confirmed before the next refinement.
     for (int halvings = 1; halvings <= FINER_HALVINGS; halvings++) {
       double mid = widestGapMiddle(eff, b, spec.precision() / (1 << halvings));
       if (!Double.isNaN(mid)) {
