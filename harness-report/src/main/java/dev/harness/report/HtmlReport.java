@@ -83,6 +83,9 @@ final class HtmlReport implements ReportWriter {
     List<ReportCharts.Named> charts = ReportCharts.of(result, log);
     if (!charts.isEmpty()) {
       h.append("<h2 id=\"charts\">Charts</h2>\n");
+      for (String m : ReportCharts.missing(result)) {
+        h.append("<p class=\"note\">").append(esc(m)).append("</p>\n");
+      }
       for (ReportCharts.Named c : charts) {
         h.append("<figure id=\"figure-").append(c.file()).append("\">\n")
             .append(Charts.svgElement(c.chart(), c.file())).append('\n')
