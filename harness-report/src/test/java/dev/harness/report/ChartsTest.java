@@ -16,7 +16,9 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
@@ -144,6 +146,52 @@ class ChartsTest {
     assertThat(plot.getRangeAxis(1).getLabel()).isEqualTo("waiting requests");
     assertThat(texts(dir.resolve("charts/server-utilisation.svg")))
         .contains("GPU busy % (mean)", "waiting requests (max)");
+  }
+
+  @Test
+  void generatorPausesAndInvalidStepsAreMarkedOnTheLatencyOverTimeChart() throws Exception {
+    // search step 2 (index 1, 80 req/s, window 45–75 s) judged invalid for a generator pause
+    RunResult r = Fixtures.withInvalidStep(Fixtures.capacityRun(), 1,
+        "the load generator paused for 300.0 ms (bound 50.0 ms)");
+    Fixtures.writeHlog(dir, r, 20, 50, 300);
+
+    XYPlot plot = LatencyOverTimeChart.create(r, LatencyLog.read(dir.resolve("latency.hlog"), r))
+        .orElseThrow().getXYPlot();
+
+    // SLO e2e p99 ≤ 50 ms: a pause counts from 10 × max(5, 2.5) = 50 ms; the others are ≤ 2 ms
+    assertThat(LatencyOverTimeChart.pauseBoundMillis(r)).isEqualTo(50);
+    List<IntervalMarker> pauses = new ArrayList<>();
+    List<IntervalMarker> invalid = new ArrayList<>();
+    for (Object o : plot.getDomainMarkers(Layer.BACKGROUND)) {
+      IntervalMarker m = (IntervalMarker) o;
+      if (m.getLabel() != null && m.getLabel().startsWith("pause")) {
+        pauses.add(m);
+      }
+      if (m.getLabel() != null && m.getLabel().contains("invalid")) {
+        invalid.add(m);
+      }
+    }
+    assertThat(pauses).singleElement().satisfies(m -> {
+      assertThat(m.getStartValue()).isEqualTo(50);
+      assertThat(m.getEndValue()).isEqualTo(51);
+      assertThat(m.getLabel()).isEqualTo("pause 300 ms");
+    });
+    assertThat(invalid).singleElement().satisfies(m -> {
+      assertThat(m.getStartValue()).isEqualTo(45);
+      assertThat(m.getLabel()).isEqualTo("#2 invalid (generator)");
+    });
+  }
+
+  @Test
+  void withoutPausesNothingIsMarked() throws Exception {
+    RunResult r = Fixtures.capacityRun();
+    Fixtures.writeHlog(dir, r, 20, 50, 1);
+
+    XYPlot plot = LatencyOverTimeChart.create(r, LatencyLog.read(dir.resolve("latency.hlog"), r))
+        .orElseThrow().getXYPlot();
+
+    assertThat(plot.getDomainMarkers(Layer.BACKGROUND)).noneMatch(
+        m -> String.valueOf(((IntervalMarker) m).getLabel()).matches("pause.*|.*invalid.*"));
   }
 
   private static RecommendationResult.Candidate candidate(RecommendationResult rec, String n) {

@@ -194,6 +194,27 @@ final class Fixtures {
             monthlyHigh), steady, peak, null, null, null, "candidates/" + name, cold);
   }
 
+  /** {@code r} with search step {@code index} judged invalid for {@code reason}. */
+  static RunResult withInvalidStep(RunResult r, int index, String reason) {
+    List<CapacityStep> steps = new java.util.ArrayList<>(r.capacity().steps());
+    CapacityStep c = steps.get(index);
+    steps.set(index, new CapacityStep(c.index(), c.kind(), c.purpose(), c.offeredRps(),
+        c.concurrency(), c.resultStep(), c.warmupStep(), c.measuredSeconds(), c.scheduled(),
+        c.achievedRps(), c.goodputRps(), c.outputTokensPerSec(), "invalid", reason, c.stable(),
+        c.stability(), c.exceedance(), c.checks(), c.percentileIntervals(), c.serverMetrics()));
+    return withSteps(r, steps);
+  }
+
+  private static RunResult withSteps(RunResult r, List<CapacityStep> steps) {
+    CapacityResult c = r.capacity();
+    return new RunResult(r.schemaVersion(), r.runId(), r.kind(), r.startedAt(), r.endedAt(),
+        r.interrupted(), r.stopReason(), r.seed(), r.versions(), r.plan(), r.payloads(),
+        r.generator(), r.anchors(), r.steps(), r.totals(), r.warnings(),
+        new CapacityResult(c.strategy(), c.status(), c.endReason(), c.settings(),
+            c.idleLatencyMillis(), c.saturationRps(), c.sustainable(), c.firstFailingStep(),
+            c.firstBreach(), steps));
+  }
+
   /** {@code r} with server metrics on every search step: busy and KV share rise with the rate. */
   static RunResult withServerMetrics(RunResult r) {
     List<CapacityStep> steps = new java.util.ArrayList<>();
@@ -203,13 +224,7 @@ final class Fixtures {
           load * 0.8, "requests_waiting.max", Math.floor(load * 10), "requests_waiting.mean",
           load * 4)));
     }
-    CapacityResult c = r.capacity();
-    return new RunResult(r.schemaVersion(), r.runId(), r.kind(), r.startedAt(), r.endedAt(),
-        r.interrupted(), r.stopReason(), r.seed(), r.versions(), r.plan(), r.payloads(),
-        r.generator(), r.anchors(), r.steps(), r.totals(), r.warnings(),
-        new CapacityResult(c.strategy(), c.status(), c.endReason(), c.settings(),
-            c.idleLatencyMillis(), c.saturationRps(), c.sustainable(), c.firstFailingStep(),
-            c.firstBreach(), steps));
+    return withSteps(r, steps);
   }
 
   /**
@@ -220,6 +235,16 @@ final class Fixtures {
    * @return values written per step index
    */
   static Map<Integer, Long> writeHlog(Path dir, RunResult r, int perInterval) throws IOException {
+    return writeHlog(dir, r, perInterval, -1, 0);
+  }
+
+  /**
+   * As {@link #writeHlog(Path, RunResult, int)}, and when {@code pauseSecond} ≥ 0 also a {@code
+   * hiccup} interval for every second of the run: 1 000 wake-ups of 0.1–2 ms lateness each, plus
+   * in the interval starting at {@code pauseSecond} one pause of {@code pauseMillis}.
+   */
+  static Map<Integer, Long> writeHlog(Path dir, RunResult r, int perInterval, int pauseSecond,
+      long pauseMillis) throws IOException {
     SplittableRandom random = new SplittableRandom(11);
     java.util.Set<Integer> warmups = new java.util.HashSet<>();
     if (r.capacity() != null) {
@@ -247,6 +272,21 @@ final class Fixtures {
           w.outputIntervalHistogram(h);
           counts.merge(s.index(), (long) perInterval, Long::sum);
         }
+      }
+      StepResult last = r.steps().get(r.steps().size() - 1);
+      int seconds = (int) (last.startOffsetSeconds() + last.durationSeconds());
+      for (int sec = 0; pauseSecond >= 0 && sec < seconds; sec++) {
+        Histogram h = new Histogram(3);
+        for (int i = 0; i < 1000; i++) {
+          h.recordValue(100 + random.nextLong(1_900));
+        }
+        if (sec == pauseSecond) {
+          h.recordValue(pauseMillis * 1000);
+        }
+        h.setStartTimeStamp(origin + sec * 1000L);
+        h.setEndTimeStamp(origin + sec * 1000L + 1000);
+        h.setTag("hiccup");
+        w.outputIntervalHistogram(h);
       }
     }
     return counts;
