@@ -1,5 +1,6 @@
 package dev.harness.report;
 
+import dev.harness.report.rejudge.Rejudge;
 import dev.harness.result.CapacityResult;
 import dev.harness.result.CheckResult;
 import dev.harness.result.GeneratorSummary;
@@ -98,9 +99,17 @@ final class Card {
         : r.recommendation() != null ? " — recommendation" : " — run summary");
   }
 
-  /** Run id, kind, dates, seed, versions; the stop reason when it stopped early. */
+  /**
+   * Run id, kind, dates, seed, versions; the stop reason when it stopped early; first, when the
+   * verdicts were judged again with another SLO ({@code harness report --slo}), which.
+   */
   List<Fact> run() {
     List<Fact> f = new ArrayList<>();
+    for (String w : r.warnings()) {
+      if (w.startsWith(Rejudge.NOTE_PREFIX)) {
+        f.add(Fact.of("re-judged", w));
+      }
+    }
     f.add(Fact.of("run", r.runId()));
     f.add(Fact.of("kind", capacity() ? "capacity search (" + r.capacity().strategy() + ")"
         : r.recommendation() != null ? "recommendation ("
@@ -302,11 +311,11 @@ final class Card {
 
   /** The run's warnings; for a recommendation those not already among its decision's notes. */
   List<String> warnings() {
-    if (r.recommendation() == null) {
-      return r.warnings();
-    }
     List<String> w = new ArrayList<>(r.warnings());
-    w.removeAll(r.recommendation().warnings());
+    w.removeIf(x -> x.startsWith(Rejudge.NOTE_PREFIX));
+    if (r.recommendation() != null) {
+      w.removeAll(r.recommendation().warnings());
+    }
     return w;
   }
 

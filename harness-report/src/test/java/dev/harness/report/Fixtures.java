@@ -27,13 +27,13 @@ import org.HdrHistogram.HistogramLogWriter;
  * Fixed results for the report tests, written out by hand (every number a literal, so that the
  * golden files can be checked against this file line by line).
  */
-final class Fixtures {
-  static final Instant STARTED = Instant.parse("2026-11-23T10:00:00Z");
+public final class Fixtures {
+  public static final Instant STARTED = Instant.parse("2026-11-23T10:00:00Z");
 
   private Fixtures() {}
 
   /** A capacity search over an HTTP scorer: 40 pass, 80 fail, 60 pass (each after a warm-up). */
-  static RunResult capacityRun() {
+  public static RunResult capacityRun() {
     Map<String, Object> slo = Map.of("objectives", List.of("e2e p99 <= 50 ms"),
         "maxErrorRate", 0.001);
     PlanSummary plan = new PlanSummary("plans/fraud.yaml", "fraud_scoring", "http",
@@ -90,7 +90,7 @@ final class Fixtures {
    * A plain LLM run of two stairs, interrupted, whose second step timed out requests (censored
    * percentiles), with plan text that needs escaping.
    */
-  static RunResult llmRun() {
+  public static RunResult llmRun() {
     Map<String, Object> slo = Map.of(
         "objectives", List.of("ttft p99 <= 2000 ms", "e2e p99 <= 20000 ms"),
         "maxErrorRate", 0.01);
