@@ -34,7 +34,9 @@ import picocli.CommandLine.Parameters;
       "another unless the plan says parallel: true), rank the passing ones by monthly fleet",
       "cost for the declared traffic, list the rejected ones with their evidence, and print",
       "the sizing decision. Writes results/<run-id>/results.json (kind recommend) with each",
-      "candidate's capacity results in candidates/<name>/. Plan format: docs/recommend.md."
+      "candidate's capacity results in candidates/<name>/, and report.html and summary.md",
+      "(the ranking, rejections, decision and fleet cost chart). Plan format:",
+      "docs/recommend.md."
     },
     footer = ExitCodes.HELP)
 final class RecommendCommand implements Callable<Integer> {
@@ -116,7 +118,7 @@ final class RecommendCommand implements Callable<Integer> {
       outW.println();
       outW.print(RecommendTable.render(report.result()));
       outW.println("results: " + run.directory().toAbsolutePath());
-      outW.flush();
+      ReportCommand.write(report.result(), run.directory(), run.directory(), outW, err, false);
     }
     if (hook.interrupted()) {
       return ExitCodes.INTERRUPTED;

@@ -30,6 +30,37 @@ class RecommendCommandTest {
   }
 
   @Test
+  void aRecommendRunWritesItsReportsAndPrintsWhereTheyAre() throws Exception {
+    // one candidate whose model does not fit (rejected at its health check), one declared
+    // incompatible (rejected): no search runs, so this is quick, and the decision is "nothing to ship"
+    Path plan = dir.resolve("rec.yaml");
+    Files.writeString(plan, "name: rec-reports\n"
+        + "payloads: {file: " + Path.of("../payloads/chat-support.jsonl").toAbsolutePath()
+        + "}\n"
+        + "slo: {objectives: [{metric: e2e, percentile: p90, threshold: 5s}]}\n"
+        + "traffic: {steady: 60/min, peak: 120/min}\n"
+        + "platform: sagemaker\n"
+        + "candidates:\n  - sim: sim-g5.xlarge\n  - sim: sim-inf2.xlarge\n");
+
+    Cli r = Cli.execute("recommend", plan.toString(), "--out", dir.resolve("results").toString(),
+        "--quiet");
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.NO_SUSTAINABLE_RATE);
+    Path run;
+    try (var dirs = Files.list(dir.resolve("results"))) {
+      run = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+    assertThat(r.out()).contains("report: " + run.resolve("report.html").toAbsolutePath(),
+        "summary: " + run.resolve("summary.md").toAbsolutePath());
+    assertThat(run.resolve("summary.md")).content()
+        .contains("# rec-reports — recommendation", "## Rejected",
+            "| sim-g5.xlarge | sim-g5.xlarge | does-not-fit | GET /health answered 503: out of "
+                + "memory", "| sim-inf2.xlarge | sim-inf2.xlarge | declared-incompatible |",
+            "No candidate passed: nothing to ship.");
+    assertThat(run.resolve("report.html")).content().contains("id=\"rejected\"");
+  }
+
+  @Test
   void theEndpointExampleDryRunsWithItsInstanceHoursAndCost() {
     Cli r = Cli.execute("recommend", "../profiles/examples/recommend-llm-7b.yaml", "--dry-run");
 

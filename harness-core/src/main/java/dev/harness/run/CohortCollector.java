@@ -10,8 +10,10 @@ import java.util.function.Consumer;
 /**
  * Gathers the measured step's cohort from the request records as they are written (once a second,
  * on the engine's interval thread) and turns each into the {@link Sample} the verdict judges.
+ * {@link #sample} is public so that verdicts can be judged again from {@code requests.bin}
+ * ({@code harness report --slo}) with the same definitions.
  */
-final class CohortCollector implements Consumer<RequestRecord> {
+public final class CohortCollector implements Consumer<RequestRecord> {
   private final int step;
   private final long timeoutNanos;
   private final List<Sample> samples = new ArrayList<>();
@@ -33,7 +35,11 @@ final class CohortCollector implements Consumer<RequestRecord> {
     return new ArrayList<>(samples);
   }
 
-  static Sample sample(RequestRecord r, long timeoutNanos) {
+  /**
+   * The sample the verdict judges for one request: e2e from the intended time (the timeout for a
+   * timeout), TTFT from the intended time, TPOT = (e2e − TTFT) / (output tokens − 1).
+   */
+  public static Sample sample(RequestRecord r, long timeoutNanos) {
     Outcome o = r.outcome();
     long e2e = -1;
     if (o == Outcome.SUCCESS && r.lastByte() >= 0) {

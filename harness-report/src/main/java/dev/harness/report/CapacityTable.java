@@ -17,9 +17,9 @@ import java.util.Locale;
  * as a bracket with its point estimate, the first breach, and why the search ended.
  */
 public final class CapacityTable {
-  private static final String WAITING_MAX = "requests_waiting.max";
-  private static final String KV_MEAN = "kv_cache_usage.mean";
-  private static final String BUSY_MEAN = "gpu_busy.mean";
+  static final String WAITING_MAX = "requests_waiting.max";
+  static final String KV_MEAN = "kv_cache_usage.mean";
+  static final String BUSY_MEAN = "gpu_busy.mean";
 
   private CapacityTable() {}
 

@@ -1,5 +1,6 @@
 package dev.harness.report;
 
+import dev.harness.report.rejudge.Rejudge;
 import dev.harness.result.CapacityResult;
 import dev.harness.result.CheckResult;
 import dev.harness.result.GeneratorSummary;
@@ -83,16 +84,37 @@ final class Card {
     return r.capacity() != null;
   }
 
-  String title() {
-    return r.plan().name() + (capacity() ? " — capacity card" : " — run summary");
+  /** The recommendation sections ({@code harness recommend} results), or null. */
+  RecommendCard recommend() {
+    return r.recommendation() == null ? null : new RecommendCard(r.recommendation());
   }
 
-  /** Run id, kind, dates, seed, versions; the stop reason when it stopped early. */
+  /** True when the run has steps to tabulate (a recommend run's are in its candidates' dirs). */
+  boolean hasSteps() {
+    return r.recommendation() == null || !r.steps().isEmpty();
+  }
+
+  String title() {
+    return r.plan().name() + (capacity() ? " — capacity card"
+        : r.recommendation() != null ? " — recommendation" : " — run summary");
+  }
+
+  /**
+   * Run id, kind, dates, seed, versions; the stop reason when it stopped early; first, when the
+   * verdicts were judged again with another SLO ({@code harness report --slo}), which.
+   */
   List<Fact> run() {
     List<Fact> f = new ArrayList<>();
+    for (String w : r.warnings()) {
+      if (w.startsWith(Rejudge.NOTE_PREFIX)) {
+        f.add(Fact.of("re-judged", w));
+      }
+    }
     f.add(Fact.of("run", r.runId()));
     f.add(Fact.of("kind", capacity() ? "capacity search (" + r.capacity().strategy() + ")"
-        : "fixed phases"));
+        : r.recommendation() != null ? "recommendation ("
+            + r.recommendation().candidates().size() + " candidates, each searched in "
+            + "candidates/<name>/)" : "fixed phases"));
     if (r.startedAt() != null) {
       f.add(Fact.of("started", DATE.format(r.startedAt())));
     }
@@ -112,7 +134,9 @@ final class Card {
     PlanSummary p = r.plan();
     List<Fact> f = new ArrayList<>();
     f.add(Fact.of("protocol", p.protocol()));
-    f.add(Fact.of("URL", p.url()));
+    if (p.url() != null) {
+      f.add(Fact.of("URL", p.url()));
+    }
     if (p.model() != null) {
       f.add(Fact.of("model", p.model()));
     }
@@ -210,12 +234,12 @@ final class Card {
   }
 
   /**
-   * The sizing decision and the rejected candidates. Extension point: {@code harness recommend}
-   * (a later issue) fills this from its results; until results.json carries a recommendation it
-   * is empty and the renderers leave the section out.
+   * The sizing decision of a {@code harness recommend} run (the other recommendation sections
+   * are in {@link #recommend()}); empty for every other kind.
    */
   List<Fact> recommendation() {
-    return List.of();
+    RecommendCard rc = recommend();
+    return rc == null ? List.of() : rc.decision();
   }
 
   /** The curve: one row per search step (capacity) or step (plain run). */
@@ -239,11 +263,15 @@ final class Card {
     return notes;
   }
 
-  /** The load generator's own figures: if they are large, the generator shaped the numbers. */
+  /**
+   * The load generator's own figures: if they are large, the generator shaped the numbers. Empty
+   * for a recommendation (each candidate's search has its own, in its results directory).
+   */
   List<Fact> generator() {
     GeneratorSummary g = r.generator();
     List<Fact> f = new ArrayList<>();
-    if (g == null) {
+    // a recommendation's generator figures are each candidate's, in candidates/<name>/
+    if (g == null || r.recommendation() != null) {
       return f;
     }
     f.add(Fact.of("transport", g.transport() + ", " + g.eventLoops() + " event loop(s), "
@@ -273,8 +301,22 @@ final class Card {
     return f;
   }
 
+  /** The last line: where the rest is. */
+  String footer() {
+    return r.recommendation() != null
+        ? "Charts: report.html; each candidate's capacity search: candidates/<name>/ "
+            + "(harness report candidates/<name> writes its capacity card)."
+        : "Charts and every step: report.html; per-step numbers for machines: steps.csv.";
+  }
+
+  /** The run's warnings; for a recommendation those not already among its decision's notes. */
   List<String> warnings() {
-    return r.warnings();
+    List<String> w = new ArrayList<>(r.warnings());
+    w.removeIf(x -> x.startsWith(Rejudge.NOTE_PREFIX));
+    if (r.recommendation() != null) {
+      w.removeAll(r.recommendation().warnings());
+    }
+    return w;
   }
 
   private String duration() {

@@ -45,6 +45,8 @@ final class ChartStyle {
   static final Color STEP_B = new Color(0, 0, 0, 30);
   static final Color GRID = new Color(0xdddddd);
   static final Color WARMUP = new Color(255, 200, 0, 40);
+  static final Color INVALID = new Color(255, 120, 0, 60);
+  static final Color PAUSE = new Color(214, 39, 40, 90);
 
   private ChartStyle() {}
 
@@ -128,6 +130,17 @@ final class ChartStyle {
     if (label != null) {
       labelled(m, label, Color.DARK_GRAY, RectangleAnchor.TOP_LEFT, TextAnchor.TOP_LEFT);
     }
+    plot.addDomainMarker(m, Layer.BACKGROUND);
+  }
+
+  /**
+   * A generator pause from {@code from} to {@code to} on the x axis: red, in front of the step
+   * bands, labelled at its foot (step labels take the top).
+   */
+  static void pause(XYPlot plot, double from, double to, String label) {
+    IntervalMarker m = new IntervalMarker(from, to, PAUSE);
+    m.setOutlinePaint(null);
+    labelled(m, label, P99, RectangleAnchor.BOTTOM_LEFT, TextAnchor.BOTTOM_LEFT);
     plot.addDomainMarker(m, Layer.BACKGROUND);
   }
 

@@ -71,16 +71,21 @@ final class HtmlReport implements ReportWriter {
     }
     section(h, "payloads", "Payloads", card.payloads());
     section(h, "answer", "Sustainable rate", card.answer());
-    section(h, "recommendation", "Recommendation", card.recommendation());
-    h.append("<h2 id=\"curve-title\">").append(card.capacity() ? "Capacity curve" : "Steps")
-        .append("</h2>\n");
-    table(h, "curve", card.curve());
-    h.append("<p class=\"note\">Latencies in ms from each request's intended send time; ≥ marks "
-        + "a percentile among timed-out requests.</p>\n");
-    list(h, card.notes());
+    recommendation(h, card);
+    if (card.hasSteps()) {
+      h.append("<h2 id=\"curve-title\">").append(card.capacity() ? "Capacity curve" : "Steps")
+          .append("</h2>\n");
+      table(h, "curve", card.curve());
+      h.append("<p class=\"note\">Latencies in ms from each request's intended send time; ≥ "
+          + "marks a percentile among timed-out requests.</p>\n");
+      list(h, card.notes());
+    }
     List<ReportCharts.Named> charts = ReportCharts.of(result, log);
     if (!charts.isEmpty()) {
       h.append("<h2 id=\"charts\">Charts</h2>\n");
+      for (String m : ReportCharts.missing(result)) {
+        h.append("<p class=\"note\">").append(esc(m)).append("</p>\n");
+      }
       for (ReportCharts.Named c : charts) {
         h.append("<figure id=\"figure-").append(c.file()).append("\">\n")
             .append(Charts.svgElement(c.chart(), c.file())).append('\n')
@@ -88,8 +93,10 @@ final class HtmlReport implements ReportWriter {
             .append(".png, .svg)</figcaption>\n</figure>\n");
       }
     }
-    h.append("<h2 id=\"steps-title\">Every step</h2>\n");
-    table(h, "steps", card.allSteps());
+    if (card.hasSteps()) {
+      h.append("<h2 id=\"steps-title\">Every step</h2>\n");
+      table(h, "steps", card.allSteps());
+    }
     section(h, "generator", "Load generator", card.generator());
     section(h, "outcomes", "Outcomes", card.outcomes());
     if (!card.warnings().isEmpty()) {
@@ -100,6 +107,37 @@ final class HtmlReport implements ReportWriter {
         .append(") and latency.hlog; regenerate with <code>harness report DIR</code>.</footer>\n")
         .append("</body>\n</html>\n");
     return h.toString();
+  }
+
+  /** The recommendation sections (ids traffic, ranking, rejected, recommendation, cold-start). */
+  private static void recommendation(StringBuilder h, Card card) {
+    RecommendCard rc = card.recommend();
+    if (rc == null) {
+      return;
+    }
+    section(h, "traffic", "Declared traffic", rc.traffic());
+    h.append("<h2 id=\"ranking-title\">Ranking</h2>\n");
+    Table ranked = rc.ranked();
+    if (ranked.rows().isEmpty()) {
+      h.append("<p>No candidate passed.</p>\n");
+    } else {
+      table(h, "ranking", ranked);
+      for (String n : rc.rankedNotes()) {
+        h.append("<p class=\"note\">").append(esc(n)).append("</p>\n");
+      }
+    }
+    Table rejected = rc.rejected();
+    if (!rejected.rows().isEmpty()) {
+      h.append("<h2 id=\"rejected-title\">Rejected</h2>\n");
+      table(h, "rejected", rejected);
+    }
+    section(h, "recommendation", "Recommendation", card.recommendation());
+    list(h, rc.notes());
+    Table cold = rc.coldStarts();
+    if (!cold.rows().isEmpty()) {
+      h.append("<h2 id=\"cold-start-title\">Cold start</h2>\n");
+      table(h, "cold-start", cold);
+    }
   }
 
   private static void section(StringBuilder h, String id, String title, List<Fact> facts) {

@@ -3,9 +3,12 @@ package dev.harness.report;
 import dev.harness.result.CapacityStep;
 import dev.harness.result.RunResult;
 import dev.harness.result.StepResult;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +26,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class LatencyOverTimeChart {
   static final String FILE = "latency-over-time";
+
+  /** The hlog tag of the generator's own pauses ({@code Metric.HICCUP}). */
+  private static final String HICCUP = "hiccup";
 
   /**
    * A step window is labelled only when it spans at least this share of the run: about 90 px of
@@ -54,6 +60,7 @@ final class LatencyOverTimeChart {
     XYPlot plot = new XYPlot(data, ChartStyle.axis("time since start (s)"),
         ChartStyle.axis("latency (ms)"), renderer);
     shadeSteps(plot, r);
+    int pauses = markPauses(plot, r, log);
     double thresholdMax = 0;
     for (SloLine s : SloLine.of(r.plan().slo())) {
       if (s.metric().equals("e2e") || s.metric().equals("ttft")) {
@@ -62,8 +69,57 @@ final class LatencyOverTimeChart {
       }
     }
     ChartStyle.fitRange(plot, max[0], thresholdMax);
-    return Optional.of(ChartStyle.chart("Latency over time (per interval of latency.hlog)",
-        plot));
+    String title = "Latency over time (per interval of latency.hlog)";
+    if (pauses > 0) {
+      title += String.format(Locale.ROOT, "; red: generator paused ≥ %s ms",
+          Formats.plain(pauseBoundMillis(r)));
+    }
+    return Optional.of(ChartStyle.chart(title, plot));
+  }
+
+  /**
+   * The pause of the load generator that makes a capacity step invalid: 10 × max(5 ms, 5 % of the
+   * tightest latency threshold), 500 ms without objectives — the bound the capacity runner judges
+   * a step's generator by (harness-core {@code EngineStepRunner.generatorFault}).
+   */
+  static double pauseBoundMillis(RunResult r) {
+    double tightest = SloLine.of(r.plan().slo()).stream().mapToDouble(SloLine::thresholdMillis)
+        .min().orElse(1000);
+    return 10 * Math.max(5, 0.05 * tightest);
+  }
+
+  /**
+   * Shades, in red, each run of consecutive {@code hiccup} intervals of latency.hlog (the
+   * generator's 1 ms sleeper, warm-ups included) whose longest pause reached {@link
+   * #pauseBoundMillis}, labelled with that pause. Returns how many were marked.
+   */
+  private static int markPauses(XYPlot plot, RunResult r, LatencyLog log) {
+    double bound = pauseBoundMillis(r);
+    List<LatencyLog.Interval> paused = new ArrayList<>();
+    for (String tag : List.of(HICCUP, "warmup-" + HICCUP)) {
+      for (LatencyLog.Interval in : log.intervals(tag)) {
+        if (in.maxMillis() >= bound) {
+          paused.add(in);
+        }
+      }
+    }
+    paused.sort(Comparator.comparingDouble(LatencyLog.Interval::startSeconds));
+    int marked = 0;
+    for (int i = 0; i < paused.size(); ) {
+      double from = paused.get(i).startSeconds();
+      double to = paused.get(i).endSeconds();
+      double longest = paused.get(i).maxMillis();
+      int j = i + 1;
+      while (j < paused.size() && paused.get(j).startSeconds() <= to + 1e-6) {
+        to = Math.max(to, paused.get(j).endSeconds());
+        longest = Math.max(longest, paused.get(j).maxMillis());
+        j++;
+      }
+      ChartStyle.pause(plot, from, to, "pause " + Formats.millis(longest) + " ms");
+      marked++;
+      i = j;
+    }
+    return marked;
   }
 
   /** One series from the {@code tag} and {@code warmup-tag} intervals, at their midpoints. */
@@ -84,6 +140,7 @@ final class LatencyOverTimeChart {
 
   private static void shadeSteps(XYPlot plot, RunResult r) {
     Set<Integer> warmups = new HashSet<>();
+    Set<Integer> invalid = new HashSet<>();
     Map<Integer, Double> measured = new HashMap<>();
     Map<Integer, String> numbers = new HashMap<>();
     if (r.capacity() != null) {
@@ -92,6 +149,9 @@ final class LatencyOverTimeChart {
           warmups.add(c.warmupStep());
         }
         measured.put(c.resultStep(), c.measuredSeconds());
+        if ("invalid".equals(c.verdict())) {
+          invalid.add(c.resultStep());
+        }
         numbers.put(c.resultStep(), "#" + (c.index() + 1));
       }
     }
@@ -110,6 +170,12 @@ final class LatencyOverTimeChart {
         String label = numbers.getOrDefault(s.index(), s.name());
         double minShare = numbers.containsKey(s.index()) ? MIN_SHARE_NUMBER : MIN_SHARE_NAME;
         boolean wide = span > 0 && seconds / span >= minShare;
+        if (invalid.contains(s.index())) {
+          // the generator was at fault: the step's latencies are not the endpoint's
+          ChartStyle.band(plot, from, to, wide ? label + " invalid (generator)" : null,
+              ChartStyle.INVALID);
+          continue;
+        }
         ChartStyle.band(plot, from, to, wide ? label : null,
             shade++ % 2 == 0 ? ChartStyle.STEP_A : ChartStyle.STEP_B);
       }

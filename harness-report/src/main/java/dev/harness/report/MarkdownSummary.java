@@ -45,14 +45,13 @@ final class MarkdownSummary implements ReportWriter {
     }
     section(md, "Payloads", card.payloads());
     section(md, "Sustainable rate", card.answer());
-    section(md, "Recommendation", card.recommendation());
-    md.append(card.capacity() ? "\n## Capacity curve\n\n" : "\n## Steps\n\n");
-    table(md, card.curve());
-    md.append("\nLatencies in ms from each request's intended send time; ≥ marks a percentile "
-        + "among timed-out requests.\n");
-    if (!card.notes().isEmpty()) {
-      md.append('\n');
-      card.notes().forEach(l -> md.append("- ").append(escape(l)).append('\n'));
+    recommendation(md, card);
+    if (card.hasSteps()) {
+      md.append(card.capacity() ? "\n## Capacity curve\n\n" : "\n## Steps\n\n");
+      table(md, card.curve());
+      md.append("\nLatencies in ms from each request's intended send time; ≥ marks a percentile "
+          + "among timed-out requests.\n");
+      list(md, card.notes());
     }
     section(md, "Load generator", card.generator());
     section(md, "Outcomes", card.outcomes());
@@ -60,8 +59,44 @@ final class MarkdownSummary implements ReportWriter {
       md.append("\n## Warnings\n\n");
       card.warnings().forEach(l -> md.append("- ").append(escape(l)).append('\n'));
     }
-    md.append("\nCharts and every step: report.html; per-step numbers for machines: steps.csv.\n");
+    md.append('\n').append(escape(card.footer())).append('\n');
     return md.toString();
+  }
+
+  /** The recommendation sections, in the order a design review reads them; none for others. */
+  private static void recommendation(StringBuilder md, Card card) {
+    RecommendCard rc = card.recommend();
+    if (rc == null) {
+      return;
+    }
+    section(md, "Declared traffic", rc.traffic());
+    md.append("\n## Ranking\n\n");
+    Table ranked = rc.ranked();
+    if (ranked.rows().isEmpty()) {
+      md.append("No candidate passed.\n");
+    } else {
+      table(md, ranked);
+      list(md, rc.rankedNotes());
+    }
+    Table rejected = rc.rejected();
+    if (!rejected.rows().isEmpty()) {
+      md.append("\n## Rejected\n\n");
+      table(md, rejected);
+    }
+    section(md, "Recommendation", card.recommendation());
+    list(md, rc.notes());
+    Table cold = rc.coldStarts();
+    if (!cold.rows().isEmpty()) {
+      md.append("\n## Cold start\n\n");
+      table(md, cold);
+    }
+  }
+
+  private static void list(StringBuilder md, List<String> items) {
+    if (!items.isEmpty()) {
+      md.append('\n');
+      items.forEach(l -> md.append("- ").append(escape(l)).append('\n'));
+    }
   }
 
   private static void section(StringBuilder md, String title, List<Fact> facts) {

@@ -8,7 +8,8 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * Every chart that applies to a run, in report order. Charts whose data a run lacks are left out
- * (no capacity curve without open-loop steps, no over-time chart without a latency log).
+ * (no capacity curve without open-loop steps, no over-time chart without a latency log, no
+ * server utilisation without server metrics, the fleet cost only for a recommendation).
  */
 final class ReportCharts {
   /**
@@ -31,19 +32,20 @@ final class ReportCharts {
     for (String metric : List.of("e2e", "ttft", "itl")) {
       add(charts, LatencyVsRateChart.file(metric), LatencyVsRateChart.create(r, metric));
     }
-    add(charts, "server-utilisation", serverUtilisation(r));
+    add(charts, ServerUtilisationChart.FILE, ServerUtilisationChart.create(r));
     add(charts, LatencyOverTimeChart.FILE, LatencyOverTimeChart.create(r, log));
     add(charts, PercentileChart.FILE, PercentileChart.create(r, log));
+    add(charts, FleetCostChart.FILE, FleetCostChart.create(r));
     return charts;
   }
 
   /**
-   * Hook for chart 5, server-side utilisation and queue (GPU busy %, KV-cache usage, waiting
-   * requests) against offered rate. Results carry no server metrics yet, so there is no chart;
-   * once {@code StepResult} has them, build it here.
+   * What report.html says where a chart that belongs to this kind of run is missing for lack of
+   * data (a capacity run without server metrics); empty otherwise.
    */
-  static Optional<JFreeChart> serverUtilisation(RunResult r) {
-    return Optional.empty();
+  static List<String> missing(RunResult r) {
+    return r.capacity() != null && !ServerUtilisationChart.hasData(r)
+        ? List.of(ServerUtilisationChart.NONE) : List.of();
   }
 
   private static void add(List<Named> charts, String file, Optional<JFreeChart> chart) {

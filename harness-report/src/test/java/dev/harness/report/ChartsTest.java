@@ -2,6 +2,10 @@ package dev.harness.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.within;
+
+import dev.harness.result.CapacityStep;
+import dev.harness.result.RecommendationResult;
 import dev.harness.result.RunResult;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -11,6 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -81,6 +91,111 @@ class ChartsTest {
 
     List<String> texts = texts(dir.resolve("charts/latency-vs-rate.svg"));
     assertThat(texts).contains("20000").noneMatch(t -> t.matches("[0-9]+[.,][0-9]{3}"));
+  }
+
+  @Test
+  void theFleetCostChartRanksCandidatesCheapestFirstWithTheirRangeAndListsTheOthers()
+      throws Exception {
+    RunResult r = Fixtures.recommendRun();
+
+    List<Path> files = new Charts(LatencyLog.empty()).write(r, dir);
+
+    assertThat(names(files)).containsExactly("fleet-cost.png", "fleet-cost.svg");
+    XYPlot plot = FleetCostChart.create(r).orElseThrow().getXYPlot();
+    assertThat(((SymbolAxis) plot.getDomainAxis()).getSymbols()).containsExactly(
+        "1  sim-g5.2xlarge", "=2  sim-g5.4xlarge", "=2  sim-g5.12xlarge", "sim-g5.xlarge",
+        "inf2");
+    RecommendationResult rec = r.recommendation();
+    XYIntervalSeriesCollection band = (XYIntervalSeriesCollection) plot.getDataset(0);
+    XYIntervalSeriesCollection bar = (XYIntervalSeriesCollection) plot.getDataset(1);
+    for (int i = 0; i < 3; i++) {
+      RecommendationResult.Range m = candidate(rec, rec.ranking().get(i)).monthlyCost();
+      assertThat(bar.getEndYValue(0, i)).isEqualTo(m.point());
+      assertThat(band.getStartYValue(0, i)).isEqualTo(m.low());
+      assertThat(band.getEndYValue(0, i)).isEqualTo(m.high());
+    }
+    assertThat(texts(dir.resolve("charts/fleet-cost.svg")))
+        .anyMatch(t -> t.contains("rejected: does-not-fit"))
+        .anyMatch(t -> t.contains("not run"));
+  }
+
+  @Test
+  void theServerUtilisationChartIsDrawnOnlyFromServerMetrics() throws Exception {
+    RunResult plain = Fixtures.capacityRun();
+    RunResult measured = Fixtures.withServerMetrics(plain);
+
+    assertThat(ServerUtilisationChart.create(plain)).isEmpty();
+    assertThat(ReportCharts.missing(plain)).containsExactly(ServerUtilisationChart.NONE);
+    assertThat(ReportCharts.missing(measured)).isEmpty();
+    XYPlot plot = ServerUtilisationChart.create(measured).orElseThrow().getXYPlot();
+    XYSeriesCollection percent = (XYSeriesCollection) plot.getDataset(0);
+    XYSeriesCollection queue = (XYSeriesCollection) plot.getDataset(1);
+    assertThat(percent.getSeries(0).getKey()).isEqualTo("GPU busy % (mean)");
+    assertThat(queue.getSeries(0).getKey()).isEqualTo("waiting requests (max)");
+    for (CapacityStep c : measured.capacity().steps()) {
+      int i = percent.getSeries(0).indexOf(c.offeredRps());
+      assertThat(percent.getSeries(0).getY(i).doubleValue())
+          .isCloseTo(100 * c.serverMetrics().get("gpu_busy.mean"), within(1e-9));
+      assertThat(queue.getSeries(0).getY(queue.getSeries(0).indexOf(c.offeredRps()))
+          .doubleValue()).isEqualTo(c.serverMetrics().get("requests_waiting.max"));
+    }
+    assertThat(plot.getRangeAxisForDataset(1)).isNotSameAs(plot.getRangeAxisForDataset(0));
+    List<Path> files = new Charts(LatencyLog.empty()).write(measured, dir);
+    assertThat(names(files)).contains("server-utilisation.png", "server-utilisation.svg");
+    assertThat(plot.getRangeAxis(0).getLabel()).isEqualTo("utilisation (%)");
+    assertThat(plot.getRangeAxis(1).getLabel()).isEqualTo("waiting requests");
+    assertThat(texts(dir.resolve("charts/server-utilisation.svg")))
+        .contains("GPU busy % (mean)", "waiting requests (max)");
+  }
+
+  @Test
+  void generatorPausesAndInvalidStepsAreMarkedOnTheLatencyOverTimeChart() throws Exception {
+    // search step 2 (index 1, 80 req/s, window 45–75 s) judged invalid for a generator pause
+    RunResult r = Fixtures.withInvalidStep(Fixtures.capacityRun(), 1,
+        "the load generator paused for 300.0 ms (bound 50.0 ms)");
+    Fixtures.writeHlog(dir, r, 20, 50, 300);
+
+    XYPlot plot = LatencyOverTimeChart.create(r, LatencyLog.read(dir.resolve("latency.hlog"), r))
+        .orElseThrow().getXYPlot();
+
+    // SLO e2e p99 ≤ 50 ms: a pause counts from 10 × max(5, 2.5) = 50 ms; the others are ≤ 2 ms
+    assertThat(LatencyOverTimeChart.pauseBoundMillis(r)).isEqualTo(50);
+    List<IntervalMarker> pauses = new ArrayList<>();
+    List<IntervalMarker> invalid = new ArrayList<>();
+    for (Object o : plot.getDomainMarkers(Layer.BACKGROUND)) {
+      IntervalMarker m = (IntervalMarker) o;
+      if (m.getLabel() != null && m.getLabel().startsWith("pause")) {
+        pauses.add(m);
+      }
+      if (m.getLabel() != null && m.getLabel().contains("invalid")) {
+        invalid.add(m);
+      }
+    }
+    assertThat(pauses).singleElement().satisfies(m -> {
+      assertThat(m.getStartValue()).isEqualTo(50);
+      assertThat(m.getEndValue()).isEqualTo(51);
+      assertThat(m.getLabel()).isEqualTo("pause 300 ms");
+    });
+    assertThat(invalid).singleElement().satisfies(m -> {
+      assertThat(m.getStartValue()).isEqualTo(45);
+      assertThat(m.getLabel()).isEqualTo("#2 invalid (generator)");
+    });
+  }
+
+  @Test
+  void withoutPausesNothingIsMarked() throws Exception {
+    RunResult r = Fixtures.capacityRun();
+    Fixtures.writeHlog(dir, r, 20, 50, 1);
+
+    XYPlot plot = LatencyOverTimeChart.create(r, LatencyLog.read(dir.resolve("latency.hlog"), r))
+        .orElseThrow().getXYPlot();
+
+    assertThat(plot.getDomainMarkers(Layer.BACKGROUND)).noneMatch(
+        m -> String.valueOf(((IntervalMarker) m).getLabel()).matches("pause.*|.*invalid.*"));
+  }
+
+  private static RecommendationResult.Candidate candidate(RecommendationResult rec, String n) {
+    return rec.candidates().stream().filter(c -> c.name().equals(n)).findFirst().orElseThrow();
   }
 
   @Test

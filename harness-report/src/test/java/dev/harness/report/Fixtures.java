@@ -7,6 +7,7 @@ import dev.harness.result.CheckResult;
 import dev.harness.result.GeneratorSummary;
 import dev.harness.result.PayloadSummary;
 import dev.harness.result.PlanSummary;
+import dev.harness.result.RecommendationResult;
 import dev.harness.result.RunResult;
 import dev.harness.result.StepResult;
 import dev.harness.result.Totals;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -25,13 +27,13 @@ import org.HdrHistogram.HistogramLogWriter;
  * Fixed results for the report tests, written out by hand (every number a literal, so that the
  * golden files can be checked against this file line by line).
  */
-final class Fixtures {
-  static final Instant STARTED = Instant.parse("2026-11-23T10:00:00Z");
+public final class Fixtures {
+  public static final Instant STARTED = Instant.parse("2026-11-23T10:00:00Z");
 
   private Fixtures() {}
 
   /** A capacity search over an HTTP scorer: 40 pass, 80 fail, 60 pass (each after a warm-up). */
-  static RunResult capacityRun() {
+  public static RunResult capacityRun() {
     Map<String, Object> slo = Map.of("objectives", List.of("e2e p99 <= 50 ms"),
         "maxErrorRate", 0.001);
     PlanSummary plan = new PlanSummary("plans/fraud.yaml", "fraud_scoring", "http",
@@ -88,7 +90,7 @@ final class Fixtures {
    * A plain LLM run of two stairs, interrupted, whose second step timed out requests (censored
    * percentiles), with plan text that needs escaping.
    */
-  static RunResult llmRun() {
+  public static RunResult llmRun() {
     Map<String, Object> slo = Map.of(
         "objectives", List.of("ttft p99 <= 2000 ms", "e2e p99 <= 20000 ms"),
         "maxErrorRate", 0.01);
@@ -127,6 +129,105 @@ final class Fixtures {
   }
 
   /**
+   * A {@code harness recommend} result: three passing candidates (two tied at rank 2), one
+   * rejected because the model does not fit, one not run; the decision with its runner-up and
+   * biggest passing candidate; an output-length warning; one cold-start probe. Rates are
+   * requests/s per instance (a few per minute, so the tables show req/min).
+   */
+  static RunResult recommendRun() {
+    double min = 1 / 60.0;
+    RecommendationResult.Candidate a = passed("sim-g5.2xlarge", "g5.2xlarge", 1, List.of(),
+        1.515, 130 * min, 140 * min, 150 * min, 1340.0, 2, 3, 2848, 2948, 3048,
+        new RecommendationResult.ColdStart(870.0, Arrays.asList(870.0, 910.0, null)));
+    RecommendationResult.Candidate b = passed("sim-g5.4xlarge", "g5.4xlarge", 2,
+        List.of("sim-g5.12xlarge"), 2.03, 200 * min, 220 * min, 240 * min, 1210.0, 2, 3, 3356,
+        3456, 3556, null);
+    RecommendationResult.Candidate c = passed("sim-g5.12xlarge", "g5.12xlarge", 2,
+        List.of("sim-g5.4xlarge"), 7.09, 520 * min, 540 * min, 560 * min, 980.0, 2, 2, 3400,
+        3500, 3600, null);
+    RecommendationResult.Candidate oom = new RecommendationResult.Candidate("sim-g5.xlarge",
+        "g5.xlarge", 1, 1, 1.408, null, null, null, "rejected", null, null, List.of(), null,
+        null, null, null, null, null, null, Map.of(), null, null, null, null, null,
+        "does-not-fit", "GET /health answered 503: out of memory while loading weights", null,
+        "candidates/sim-g5.xlarge", null);
+    RecommendationResult.Candidate notRun = new RecommendationResult.Candidate("inf2",
+        "inf2.xlarge", 1, 0, 0.99, null, null, null, "not-run", null, null, List.of(), null,
+        null, null, null, null, null, null, Map.of(), null, null, null, null, null, null, null,
+        "declared incompatible: no Neuron build of this model", null, null);
+    RecommendationResult rec = new RecommendationResult(
+        new RecommendationResult.TrafficSummary(80 * min, 250 * min, 10, 1.3, 1, 1),
+        "sagemaker",
+        new RecommendationResult.CatalogSummary(List.of("profiles/aws.yaml"), "us-east-1"),
+        List.of(oom, a, b, c, notRun),
+        List.of("sim-g5.2xlarge", "sim-g5.4xlarge", "sim-g5.12xlarge"),
+        new RecommendationResult.DecisionSummary("sim-g5.2xlarge", "g5.2xlarge", 2, 3, 2, 4, 1,
+            3.125, 1.3, 140 * min, 130 * min, 2948,
+            new RecommendationResult.Versus("sim-g5.4xlarge", "g5.4xlarge", 2, 3, 3456, 508,
+                17.2, 0.2461, true),
+            new RecommendationResult.Versus("sim-g5.12xlarge", "g5.12xlarge", 2, 2, 3500, 552,
+                18.7, 0.2493, true)),
+        false,
+        List.of("median output lengths differ by more than 10 %: sim-g5.4xlarge 300 tokens, "
+            + "sim-g5.12xlarge 240 tokens; costs per request are not comparable"));
+    Map<String, Object> slo = Map.of("objectives", List.of("e2e p99 <= 2000 ms"),
+        "maxErrorRate", 0.01);
+    PlanSummary plan = new PlanSummary("plans/recommend.yaml", "support-bot", "openai-chat",
+        null, "support-7b", true, List.of(), List.of(), slo, Map.of());
+    return new RunResult(RunResult.SCHEMA_VERSION, "20261123-100000-support-bot", "recommend",
+        STARTED, Instant.parse("2026-11-23T11:30:00Z"), false, null, 5,
+        Map.of("harness", "0.1.0-test"), plan,
+        new PayloadSummary("payloads/support.jsonl", 500, 0, "shuffle", false, "00ff"),
+        new GeneratorSummary("netty", 1, 64, 64, 0, 0, 0, 0, 0, 0),
+        List.of(new RunResult.Anchor(0, STARTED.toEpochMilli())), List.of(),
+        new Totals(9000, 8990, Map.of("success", 8990L, "timeout", 10L), 0.0011, 2_700_000,
+            5400), List.of(), null, rec);
+  }
+
+  private static RecommendationResult.Candidate passed(String name, String type, int rank,
+      List<String> tied, double price, double low, double point, double high, double p99,
+      int steady, int peak, double monthlyLow, double monthly, double monthlyHigh,
+      RecommendationResult.ColdStart cold) {
+    return new RecommendationResult.Candidate(name, type, 1, 1, price, "2026-11-01", null, null,
+        "passed", rank, rank, tied, new RecommendationResult.Range(low, point, high), point,
+        point, p99, 600.0, 80.0, 300.0, Map.of(), 1000 * price / (point * 3600),
+        1e6 * price / (80.0 * 3600), new RecommendationResult.Range(monthlyLow, monthly,
+            monthlyHigh), steady, peak, null, null, null, "candidates/" + name, cold);
+  }
+
+  /** {@code r} with search step {@code index} judged invalid for {@code reason}. */
+  static RunResult withInvalidStep(RunResult r, int index, String reason) {
+    List<CapacityStep> steps = new java.util.ArrayList<>(r.capacity().steps());
+    CapacityStep c = steps.get(index);
+    steps.set(index, new CapacityStep(c.index(), c.kind(), c.purpose(), c.offeredRps(),
+        c.concurrency(), c.resultStep(), c.warmupStep(), c.measuredSeconds(), c.scheduled(),
+        c.achievedRps(), c.goodputRps(), c.outputTokensPerSec(), "invalid", reason, c.stable(),
+        c.stability(), c.exceedance(), c.checks(), c.percentileIntervals(), c.serverMetrics()));
+    return withSteps(r, steps);
+  }
+
+  private static RunResult withSteps(RunResult r, List<CapacityStep> steps) {
+    CapacityResult c = r.capacity();
+    return new RunResult(r.schemaVersion(), r.runId(), r.kind(), r.startedAt(), r.endedAt(),
+        r.interrupted(), r.stopReason(), r.seed(), r.versions(), r.plan(), r.payloads(),
+        r.generator(), r.anchors(), r.steps(), r.totals(), r.warnings(),
+        new CapacityResult(c.strategy(), c.status(), c.endReason(), c.settings(),
+            c.idleLatencyMillis(), c.saturationRps(), c.sustainable(), c.firstFailingStep(),
+            c.firstBreach(), steps));
+  }
+
+  /** {@code r} with server metrics on every search step: busy and KV share rise with the rate. */
+  static RunResult withServerMetrics(RunResult r) {
+    List<CapacityStep> steps = new java.util.ArrayList<>();
+    for (CapacityStep c : r.capacity().steps()) {
+      double load = c.offeredRps() / 100;
+      steps.add(c.withServerMetrics(Map.of("gpu_busy.mean", load, "kv_cache_usage.mean",
+          load * 0.8, "requests_waiting.max", Math.floor(load * 10), "requests_waiting.mean",
+          load * 4)));
+    }
+    return withSteps(r, steps);
+  }
+
+  /**
    * Writes a {@code latency.hlog} for {@code r}: one interval per second of every step's
    * window, tagged {@code e2e} ({@code warmup-e2e} for capacity warm-ups), each with {@code
    * perInterval} values uniform in [5, 45) ms (seeded), StartTime at the run's start.
@@ -134,6 +235,16 @@ final class Fixtures {
    * @return values written per step index
    */
   static Map<Integer, Long> writeHlog(Path dir, RunResult r, int perInterval) throws IOException {
+    return writeHlog(dir, r, perInterval, -1, 0);
+  }
+
+  /**
+   * As {@link #writeHlog(Path, RunResult, int)}, and when {@code pauseSecond} ≥ 0 also a {@code
+   * hiccup} interval for every second of the run: 1 000 wake-ups of 0.1–2 ms lateness each, plus
+   * in the interval starting at {@code pauseSecond} one pause of {@code pauseMillis}.
+   */
+  static Map<Integer, Long> writeHlog(Path dir, RunResult r, int perInterval, int pauseSecond,
+      long pauseMillis) throws IOException {
     SplittableRandom random = new SplittableRandom(11);
     java.util.Set<Integer> warmups = new java.util.HashSet<>();
     if (r.capacity() != null) {
@@ -161,6 +272,21 @@ final class Fixtures {
           w.outputIntervalHistogram(h);
           counts.merge(s.index(), (long) perInterval, Long::sum);
         }
+      }
+      StepResult last = r.steps().get(r.steps().size() - 1);
+      int seconds = (int) (last.startOffsetSeconds() + last.durationSeconds());
+      for (int sec = 0; pauseSecond >= 0 && sec < seconds; sec++) {
+        Histogram h = new Histogram(3);
+        for (int i = 0; i < 1000; i++) {
+          h.recordValue(100 + random.nextLong(1_900));
+        }
+        if (sec == pauseSecond) {
+          h.recordValue(pauseMillis * 1000);
+        }
+        h.setStartTimeStamp(origin + sec * 1000L);
+        h.setEndTimeStamp(origin + sec * 1000L + 1000);
+        h.setTag("hiccup");
+        w.outputIntervalHistogram(h);
       }
     }
     return counts;

@@ -58,7 +58,8 @@ class HtmlReportTest {
 
   @Test
   void everyNumberInTheTablesEqualsResultsJson() throws Exception {
-    for (RunResult r : List.of(Fixtures.capacityRun(), Fixtures.llmRun())) {
+    for (RunResult r : List.of(Fixtures.capacityRun(), Fixtures.llmRun(),
+        Fixtures.recommendRun())) {
       written(r, false);
       ResultsJson.write(r, dir);
       JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
@@ -89,6 +90,25 @@ class HtmlReportTest {
         "/capacity/sustainable/pointEstimate", "/capacity/steps/2/goodputRps",
         "/capacity/steps/1/verdict", "/steps/0/latencies/e2e/p999Millis",
         "/steps/5/latencies/e2e/maxMillis", "/steps/3/errorRate");
+  }
+
+  @Test
+  void aRecommendationHasItsRankingRejectionsDecisionAndColdStartTables() throws Exception {
+    written(Fixtures.recommendRun(), false);
+    Document doc = parse();
+    List<String> pointers = new ArrayList<>();
+    withData(doc).forEach(e -> pointers.add(e.getAttribute("data-json")));
+
+    for (String id : List.of("traffic", "ranking", "rejected", "recommendation", "cold-start")) {
+      assertThat(byId(doc, id)).as(id).isNotNull();
+    }
+    assertThat(pointers).contains("/recommendation/candidates/1/monthlyCost/point",
+        "/recommendation/candidates/3/rank", "/recommendation/candidates/0/rejectionReason",
+        "/recommendation/decision/autoscalingMax", "/recommendation/decision/monthlyCost",
+        "/recommendation/decision/runnerUp/deltaMonthly",
+        "/recommendation/candidates/1/coldStart/healthyToFirstSuccessMillis");
+    assertThat(byId(doc, "curve")).isNull();
+    assertThat(byId(doc, "steps")).isNull();
   }
 
   @Test
@@ -123,6 +143,18 @@ class HtmlReportTest {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
     return f.newDocumentBuilder().parse(dir.resolve("report.html").toFile());
+  }
+
+  /** The element with this {@code id} attribute, or null (the parser knows no DTD of ids). */
+  static Element byId(Document doc, String id) {
+    NodeList all = doc.getElementsByTagName("*");
+    for (int i = 0; i < all.getLength(); i++) {
+      Element e = (Element) all.item(i);
+      if (id.equals(e.getAttribute("id"))) {
+        return e;
+      }
+    }
+    return null;
   }
 
   private static List<Element> withData(Document doc) {
