@@ -15,7 +15,7 @@ import java.util.Locale;
  * What {@code harness recommend} prints at the end, read from results.json only: the declared
  * traffic, the ranked table (rank with "=" for ties, instances steady / peak, monthly cost with its
  * range, $ per 1,000 inferences and per 1M output tokens, capacity per instance with its bracket,
- * per copy and per GPU, p99), the rejected candidates with their evidence, those not run, the
+ * per copy and per GPU, p99, the server-side utilisation there), the rejected candidates with their evidence, those not run, the
  * cold-start probes, and the decision in the words of a design review ("Ship g5.2xlarge × 2 (N+1
  * at steady load), autoscale to 3–4 ..."). Rates are shown per minute when every capacity is
  * below 10 requests/s, else per second.
@@ -79,7 +79,8 @@ public final class RecommendTable {
     }
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("rank", "candidate", "$/h", "instances", "$/month (range)", "$/1k inf",
-        "$/1M tok", u.label() + "/instance [bracket]", "per copy", "per GPU", "p99 ms"));
+        "$/1M tok", u.label() + "/instance [bracket]", "per copy", "per GPU", "p99 ms",
+        "utilisation"));
     for (Candidate c : ranked) {
       Range b = c.capacityRps();
       Range m = c.monthlyCost();
@@ -97,7 +98,9 @@ public final class RecommendTable {
               + "]",
           c.perCopyRps() == null ? "-" : u.rate(c.perCopyRps()),
           c.perGpuRps() == null ? "-" : u.rate(c.perGpuRps()),
-          c.p99Millis() == null ? "-" : String.format(Locale.ROOT, "%,.0f", c.p99Millis())));
+          c.p99Millis() == null ? "-" : String.format(Locale.ROOT, "%,.0f", c.p99Millis()),
+          c.serverUtilisation() == null ? "-"
+              : String.format(Locale.ROOT, "%.0f %%", 100 * c.serverUtilisation())));
     }
     table(sb, rows);
     if (ranked.stream().anyMatch(c -> !c.tiedWith().isEmpty())) {
