@@ -13,20 +13,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's first command, end to end: the demo against the in-process simulator, ending with
- * the paths of its report.html and summary.md.
+ * The README's first command, end to end: the demo's sizing decision on simulated instance types
+ * (one ladder rung per candidate with --quick), through the same path as {@code harness
+ * recommend}, ending with the paths of its report.html and summary.md.
  */
 class DemoCommandTest {
   @TempDir Path out;
 
   @Test
-  void theQuickDemoStreamsChatsFromTheSimulatorAndWritesEveryOutput() throws Exception {
+  void theQuickDemoRanksRejectsAndDecidesOnSimulatedInstanceTypes() throws Exception {
     Cli r = Cli.execute("demo", "--quick", "--quiet", "--out", out.toString());
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out())
-        .contains("ttft p99")
-        .contains("tok/s")
+        .contains("simulators run 8x faster than their profiles")
+        // the ranked table, with at least one g5 type passing
+        .containsPattern("(?m)^rank +candidate .*\\$/month")
+        .containsPattern("(?m)^=?1 +sim-g5\\.[24]xlarge ")
+        // the three rejections of the scenario, each with its reason and evidence
+        .containsPattern("(?m)^rejected:$")
+        .containsPattern("(?m)^ +sim-g5\\.xlarge +does-not-fit +.*out of memory")
+        .containsPattern("(?m)^ +sim-g4dn\\.2xlarge +slo-missed-at-lowest-rate +p90 \\S+ ≤ .*"
+            + "missed at 4\\.00 requests/s")
+        .containsPattern("(?m)^ +sim-inf2\\.xlarge +declared-incompatible +.*Neuron")
+        // the decision: a fleet of the cheapest passing type with its autoscaling bounds
+        .containsPattern("(?m)^Ship sim-g5\\.[24]xlarge × [0-9]+ \\(N\\+1 at steady load\\), "
+            + "autoscale to [0-9]+")
         .contains("results: ")
         .containsPattern("(?m)^report: .+/report\\.html$")
         .containsPattern("(?m)^summary: .+/summary\\.md$");
@@ -36,24 +48,19 @@ class DemoCommandTest {
     }
     assertThat(runs).hasSize(1);
     Path run = runs.get(0);
-    assertThat(run.resolve("latency.hlog")).isNotEmptyFile();
-    assertThat(run.resolve("requests.bin")).isNotEmptyFile();
-    // the reports, written at the end of the run: LLM charts included
     assertThat(run.resolve("report.html")).isNotEmptyFile();
     assertThat(run.resolve("summary.md")).isNotEmptyFile();
-    assertThat(run.resolve("steps.csv")).isNotEmptyFile();
-    assertThat(run.resolve("charts/ttft-vs-rate.svg")).isNotEmptyFile();
-    assertThat(run.resolve("charts/latency-over-time.png")).isNotEmptyFile();
-    JsonNode results = new ObjectMapper().readTree(run.resolve("results.json").toFile());
-    JsonNode totals = results.get("totals");
-    assertThat(totals.get("scheduled").asLong()).isPositive();
-    assertThat(totals.get("succeeded").asLong()).isEqualTo(totals.get("scheduled").asLong());
-    assertThat(totals.get("outputTokens").asLong()).isPositive();
-    JsonNode step = results.get("steps").get(0);
-    assertThat(step.get("latencies").has("ttft")).isTrue();
-    assertThat(step.get("latencies").has("itl")).isTrue();
-    // token counts come from the simulator's usage block, not from an estimate
-    assertThat(step.get("tokenCountSources").has("usage")).isTrue();
-    assertThat(step.get("tokenCountSources").has("estimated")).isFalse();
+    ObjectMapper json = new ObjectMapper();
+    JsonNode results = json.readTree(run.resolve("results.json").toFile());
+    assertThat(results.get("kind").asText()).isEqualTo("recommend");
+    JsonNode decision = results.get("recommendation").get("decision");
+    assertThat(decision.get("chosen").asText()).startsWith("sim-g5.");
+    // each searched candidate is a complete capacity run streamed from its simulator
+    Path searched = run.resolve("candidates").resolve(decision.get("chosen").asText());
+    JsonNode capacity = json.readTree(searched.resolve("results.json").toFile());
+    assertThat(capacity.get("kind").asText()).isEqualTo("capacity");
+    assertThat(capacity.get("totals").get("outputTokens").asLong()).isPositive();
+    assertThat(searched.resolve("latency.hlog")).isNotEmptyFile();
+    assertThat(searched.resolve("requests.bin")).isNotEmptyFile();
   }
 }

@@ -1,7 +1,5 @@
 package dev.harness.config;
 
-import dev.harness.cost.Platform;
-import dev.harness.cost.Traffic;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -22,8 +20,8 @@ import java.util.Set;
  */
 public record RecommendPlan(
     Plan base,
-    Traffic traffic,
-    Platform platform,
+    TrafficSpec traffic,
+    PlatformKind platform,
     List<Path> catalogFiles,
     boolean parallel,
     List<CandidateSpec> candidates) {

@@ -1,8 +1,5 @@
 package dev.harness.config;
 
-import dev.harness.cost.CostFormulas;
-import dev.harness.cost.Platform;
-import dev.harness.cost.Traffic;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -36,7 +33,7 @@ final class RecommendReader {
   /** {@code traffic.peak-hours-per-day} when absent. */
   static final double DEFAULT_PEAK_HOURS = 8;
 
-  private static final Map<String, Platform> PLATFORMS = platforms();
+  private static final Map<String, PlatformKind> PLATFORMS = platforms();
   private static final Pattern RATE =
       Pattern.compile("([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)\\s*/\\s*(s|sec|min|h)");
 
@@ -60,9 +57,9 @@ final class RecommendReader {
     List<CandidateSpec> candidates = candidates(root);
     Target shared = sharedTarget(root, candidates);
     Plan base = reader.common(root, name, shared, () -> null, () -> List.of());
-    Traffic traffic = traffic(
+    TrafficSpec traffic = traffic(
         MappingReader.of(file, root.required("traffic"), "traffic", "the declared traffic"));
-    Platform platform = root.choice("platform", PLATFORMS, Platform.SAGEMAKER);
+    PlatformKind platform = root.choice("platform", PLATFORMS, PlatformKind.SAGEMAKER);
     List<Path> catalogs = catalogs(root);
     boolean parallel = root.bool("parallel", false);
     if (parallel) {
@@ -200,7 +197,7 @@ final class RecommendReader {
         Defaults.METHOD, Defaults.CONTENT_TYPE, Map.of(), Map.of(), null, false, null, null);
   }
 
-  private Traffic traffic(MappingReader m) throws PlanException {
+  private TrafficSpec traffic(MappingReader m) throws PlanException {
     m.allowOnly(TRAFFIC_KEYS);
     double steady = rate(m, "steady", m.required("steady"));
     double peak = m.has("peak") ? rate(m, "peak", m.value("peak")) : steady;
@@ -227,8 +224,8 @@ final class RecommendReader {
       throw m.errorAt("redundancy", "is k of N+k, a whole number from 0 to 1000, got "
           + redundancy);
     }
-    return new Traffic(steady, peak, hours == null ? DEFAULT_PEAK_HOURS : hours,
-        CostFormulas.growth(growth == null ? 0 : growth, 1), min == null ? 1 : min,
+    return new TrafficSpec(steady, peak, hours == null ? DEFAULT_PEAK_HOURS : hours,
+        growth == null ? 0 : growth, min == null ? 1 : min,
         redundancy == null ? 1 : redundancy.intValue());
   }
 
@@ -312,9 +309,9 @@ final class RecommendReader {
     return s.endsWith(".yaml") ? s.substring(0, s.length() - ".yaml".length()) : s;
   }
 
-  private static Map<String, Platform> platforms() {
-    Map<String, Platform> m = new LinkedHashMap<>();
-    for (Platform p : Platform.values()) {
+  private static Map<String, PlatformKind> platforms() {
+    Map<String, PlatformKind> m = new LinkedHashMap<>();
+    for (PlatformKind p : PlatformKind.values()) {
       m.put(p.key(), p);
     }
     return m;

@@ -43,10 +43,16 @@ public record Rejection(String candidate, RejectionReason reason, String evidenc
       return errorRate(candidate, firstBreach.share(), firstBreach.allowedShare(),
           firstBreach.n(), atRps);
     }
-    double observed =
-        firstBreach.observedMillis() == null ? Double.NaN : firstBreach.observedMillis();
-    return sloMissed(candidate, firstBreach.name(), observed, firstBreach.thresholdMillis(),
-        firstBreach.n(), atRps);
+    if (firstBreach.observedMillis() == null || firstBreach.observedMillis().isNaN()) {
+      // the percentile falls on requests that failed or timed out: it has no value to show
+      return new Rejection(candidate, RejectionReason.SLO_MISSED_AT_LOWEST_RATE,
+          String.format(Locale.ROOT, "%s missed at %.2f requests/s: %.0f %% of requests over "
+              + "%.0f ms or failed, allowed %.0f %% (n = %d)", firstBreach.name(), atRps,
+              firstBreach.share() * 100, firstBreach.thresholdMillis(),
+              firstBreach.allowedShare() * 100, firstBreach.n()));
+    }
+    return sloMissed(candidate, firstBreach.name(), firstBreach.observedMillis(),
+        firstBreach.thresholdMillis(), firstBreach.n(), atRps);
   }
 
   /** Errors above the allowed share at the lowest rate tried. */

@@ -336,9 +336,13 @@ public final class LoadEngine {
   }
 
   /**
-   * The closed-loop pacer: keeps {@code concurrency} requests in flight until the schedule's end,
-   * each sent as soon as a slot frees; its intended time is its dispatch time. Used only to
-   * measure a saturation throughput.
+   * The closed-loop pacer: opens {@code concurrency} requests at the origin, then keeps that many
+   * in flight until the schedule's end, each sent as soon as a slot frees; its intended time is its
+   * dispatch time. Used to measure a saturation throughput and by the idle probe (one slot over a
+   * 1 ms schedule: one request).
+   *
+   * <p>The opening requests are sent whatever the clock says when the pacer gets to them: a pacer
+   * descheduled past a short schedule's end would otherwise send nothing at all.
    */
   private long paceClosed(List<Lane> lanes, long hardStop, int concurrency) {
     long end = Math.min(origin + schedule.durationNanos(), hardStop);
@@ -347,7 +351,7 @@ public final class LoadEngine {
     int next = 0;
     while (!stopRequested) {
       long now = clock.nanoTime();
-      if (now >= end) {
+      if (seq >= concurrency && now >= end) {
         break;
       }
       if (inFlight.get() >= concurrency) {

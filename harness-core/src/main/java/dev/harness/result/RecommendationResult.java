@@ -148,10 +148,35 @@ public record RecommendationResult(
       String notRunReason,
       String resultsDir,
       ColdStart coldStart) {
+    /**
+     * The server metrics that give {@link #serverUtilisation()}, in order of preference: the
+     * accelerator's busy share from a Prometheus scrape (DCGM, Triton, the simulator), from
+     * CloudWatch (SageMaker {@code GPUUtilization} per GPU, the CloudWatch agent's NVIDIA
+     * metrics), then NeuronCore utilisation from either.
+     */
+    public static final List<String> UTILISATION_METRICS = List.of("gpu_busy.mean",
+        "cloudwatch.gpu_busy.mean", "neuroncore_utilization.mean",
+        "cloudwatch.neuroncore_utilization.mean");
+
     public Candidate {
       tiedWith = List.copyOf(tiedWith);
       serverMetrics = serverMetrics == null ? Map.of()
           : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(serverMetrics));
+    }
+
+    /**
+     * Server-side utilisation at the highest passing rate, 0..1: the first of {@link
+     * #UTILISATION_METRICS} the server reported there; null when it reported none (derived from
+     * {@link #serverMetrics()}, not a field of results.json).
+     */
+    public Double serverUtilisation() {
+      for (String key : UTILISATION_METRICS) {
+        Double v = serverMetrics.get(key);
+        if (v != null && Double.isFinite(v)) {
+          return v;
+        }
+      }
+      return null;
     }
   }
 

@@ -132,30 +132,23 @@ final class CandidateRunner {
     Path dir = directory.resolve("candidates").resolve(fileName(c.name()));
     String relative = directory.relativize(dir).toString().replace('\\', '/');
     CapacityRun run;
-    CapacityRun.Report report;
-    List<String> warnings = new ArrayList<>();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        run = CapacityRun.prepare(p, List.of(), env, clock, version, eventLoops, dir);
-      } catch (EndpointNotReadyException e) { // a readiness check failed: nothing was sent
-        return rejected(c, Rejection.doesNotFit(c.name(), e.getMessage()), cold);
-      }
-      running.add(run);
-      try {
-        if (stopReason != null) {
-          run.stop(stopReason);
-        }
-        report = run.execute(listener.search(index, c), listener.engine(index, c));
-      } finally {
-        running.remove(run);
-      }
-      run.warnings().forEach(w -> warnings.add(c.name() + ": " + w));
-      if (attempt > 1 || stopReason != null || !probeSentNothing(report)) {
-        break;
-      }
-      warnings.add(c.name() + ": the idle probe sent no request at all (a fault of the "
-          + "harness, not of the endpoint); the search was run again");
+    try {
+      run = CapacityRun.prepare(p, List.of(), env, clock, version, eventLoops, dir);
+    } catch (EndpointNotReadyException e) { // a readiness check failed: nothing was sent
+      return rejected(c, Rejection.doesNotFit(c.name(), e.getMessage()), cold);
     }
+    CapacityRun.Report report;
+    running.add(run);
+    try {
+      if (stopReason != null) {
+        run.stop(stopReason);
+      }
+      report = run.execute(listener.search(index, c), listener.engine(index, c));
+    } finally {
+      running.remove(run);
+    }
+    List<String> warnings = new ArrayList<>();
+    run.warnings().forEach(w -> warnings.add(c.name() + ": " + w));
     if (stopReason != null) {
       return new Result(c, null, CandidateOutcomes.Extras.NONE,
           stopReason + " during its search (partial results in " + relative + ")", relative,
@@ -166,17 +159,6 @@ final class CandidateRunner {
         p.target().protocol().isLlm(), p.slo().maxErrorRate(), report);
     return new Result(c, m.outcome(), m.extras(), null, relative, cold,
         report.result().totals(), warnings);
-  }
-
-  /**
-   * Whether the search ended before its first step because the idle probe recorded no outcome
-   * at all: no request was sent, so nothing is known about the endpoint.
-   */
-  static boolean probeSentNothing(CapacityRun.Report report) {
-    String end = report.result().stopReason();
-    return report.outcome() != null && report.outcome().steps().isEmpty()
-        && report.result().totals().scheduled() == 0 && end != null
-        && end.startsWith("no probe request") && end.contains("succeeded ()");
   }
 
   private Result rejected(CandidateSpec c, Rejection why, RecommendationResult.ColdStart cold) {

@@ -25,7 +25,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Requests sent one at a time, outside any step and outside requests.bin: the idle latency before
  * a search (non-LLM start rate, cool-down baseline) and the cool-down check between steps.
- * An LLM probe is one request (each takes seconds); others send back to back for a second.
+ * Both run as a closed loop of one slot: an LLM probe over 1 ms, which is one request (each takes
+ * seconds; the engine always opens its slots, however late its pacer wakes); others back to back
+ * for a second.
  */
 final class Probe {
   private final Plan plan;

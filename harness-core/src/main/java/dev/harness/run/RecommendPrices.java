@@ -51,7 +51,7 @@ public final class RecommendPrices {
       CandidateSpec c = plan.candidates().get(i);
       try {
         InstanceType t = catalog.get(c.instanceType());
-        prices.put(c.name(), t.hourlyPrice(plan.platform()));
+        prices.put(c.name(), t.hourlyPrice(CostInputs.platform(plan.platform())));
         types.put(c.name(), t);
       } catch (IllegalArgumentException e) {
         throw new PlanException(plan.base().source(), 0, 0,

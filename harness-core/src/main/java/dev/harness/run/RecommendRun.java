@@ -158,7 +158,7 @@ public final class RecommendRun {
       }
       extra.addAll(r.warnings());
     }
-    Ranking ranking = Ranking.of(outcomes, plan.traffic());
+    Ranking ranking = Ranking.of(outcomes, CostInputs.traffic(plan.traffic()));
     RecommendationResult rec =
         RecommendationAssembler.assemble(plan, prices, results, ranking, extra);
     RunResult result = result(rec, results, failure, startWall, clock.wallClockMillis());

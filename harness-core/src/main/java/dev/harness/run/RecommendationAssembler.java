@@ -38,7 +38,7 @@ final class RecommendationAssembler {
     decision.ifPresent(d -> d.warnings().stream().map(Warning::text).forEach(warnings::add));
     warnings.addAll(prices.catalog().warnings());
     warnings.addAll(extraWarnings);
-    Traffic t = plan.traffic();
+    Traffic t = ranking.traffic();
     List<String> files = new ArrayList<>();
     for (Path f : prices.catalog().files()) {
       files.add(f.toString());

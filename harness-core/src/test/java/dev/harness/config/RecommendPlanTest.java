@@ -4,7 +4,6 @@ import static dev.harness.config.TestPlans.PAYLOADS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.harness.cost.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -62,10 +61,10 @@ class RecommendPlanTest {
     assertThat(p.traffic().steadyRps()).isCloseTo(80 / 60.0, within());
     assertThat(p.traffic().peakRps()).isCloseTo(250 / 60.0, within());
     assertThat(p.traffic().peakHoursPerDay()).isEqualTo(10);
-    assertThat(p.traffic().growth()).isCloseTo(1.3, within());
+    assertThat(p.traffic().growthFraction()).isCloseTo(0.3, within());
     assertThat(p.traffic().minInstances()).isEqualTo(2);
     assertThat(p.traffic().redundancy()).isZero();
-    assertThat(p.platform()).isEqualTo(Platform.EC2);
+    assertThat(p.platform()).isEqualTo(PlatformKind.EC2);
     assertThat(p.catalogFiles()).containsExactly(dir.resolve("prices.yaml"));
     assertThat(p.parallel()).isFalse();
     assertThat(p.candidates()).extracting(CandidateSpec::name)
@@ -108,8 +107,8 @@ class RecommendPlanTest {
     assertThat(bare.traffic().steadyRps()).isEqualTo(2);
     assertThat(bare.traffic().peakRps()).as("peak defaults to steady").isEqualTo(2);
     assertThat(bare.traffic().redundancy()).isEqualTo(1);
-    assertThat(bare.traffic().growth()).isEqualTo(1);
-    assertThat(bare.platform()).isEqualTo(Platform.SAGEMAKER);
+    assertThat(bare.traffic().growthFraction()).isZero();
+    assertThat(bare.platform()).isEqualTo(PlatformKind.SAGEMAKER);
   }
 
   @Test

@@ -18,6 +18,16 @@ class RejectionTest {
   }
 
   @Test
+  void aPercentileThatFallsOnFailedRequestsIsShownAsTheShareOver() {
+    CheckResult breach = new CheckResult("p90 ttft ≤ 750 ms", "ttft", 90.0, 750.0, 22, 22,
+        1.0, 0.1, 0.93, 1.0, null, "fail", "clopper-pearson");
+    Rejection r = Rejection.sloMissed("sim-g4dn.2xlarge", breach, 4);
+    assertThat(r.reason()).isEqualTo(RejectionReason.SLO_MISSED_AT_LOWEST_RATE);
+    assertThat(r.evidence()).isEqualTo("p90 ttft ≤ 750 ms missed at 4.00 requests/s: 100 % of "
+        + "requests over 750 ms or failed, allowed 10 % (n = 22)");
+  }
+
+  @Test
   void anErrorRateBreachBecomesAnErrorRateRejection() {
     CheckResult errors = new CheckResult("errors <= 1 %", "errors", null, null, 200, 30, 0.15,
         0.01, 0.1, 0.2, null, "fail", "clopper-pearson");

@@ -114,7 +114,7 @@ class RecommendAccuracyTest {
       exactOutcomes.add(CandidateOutcome.passed(q.name(), "gt-" + q.name(), 1, 0,
           q.pricePerHour(), CapacityBracket.exactly(q.exactRps()), null, null, null));
     }
-    Ranking exact = Ranking.of(exactOutcomes, loaded.plan().traffic());
+    Ranking exact = Ranking.of(exactOutcomes, CostInputs.traffic(loaded.plan().traffic()));
     print(exact, measured, wall);
 
     assumeThat(measured.rejected())

@@ -51,6 +51,8 @@ public final class EngineFixture {
   private boolean perRequest;
   private Consumer<LoadEngine> onStart = e -> {};
   private TlsOptions tls = TlsOptions.systemDefault();
+  private NanoClock clock = NanoClock.system();
+  private Segment segment = Segment.standalone();
 
   public EngineFixture(Path dir) {
     this.dir = dir;
@@ -99,6 +101,18 @@ public final class EngineFixture {
 
   public EngineFixture tls(TlsOptions options) {
     tls = options;
+    return this;
+  }
+
+  /** The clock the engine reads (the system clock unless a test needs to move time itself). */
+  public EngineFixture clock(NanoClock c) {
+    clock = c;
+    return this;
+  }
+
+  /** A closed loop of {@code concurrency} requests in flight instead of the open schedule. */
+  public EngineFixture closedLoop(int concurrency) {
+    segment = new Segment(concurrency, 0, -1, java.util.Set.of());
     return this;
   }
 
@@ -195,8 +209,8 @@ public final class EngineFixture {
               perRequest,
               1,
               startDelay,
-              NanoClock.system(),
-              Segment.standalone(),
+              clock,
+              segment,
               tls);
       LoadEngine engine =
           new LoadEngine(

@@ -138,6 +138,12 @@ final class RecommendRows {
     return ms == null ? "-" : String.format(Locale.ROOT, "%,.0f", ms);
   }
 
+  /** The server's busy share at the highest passing rate, e.g. "72 %", or "-". */
+  static String utilisation(Candidate c) {
+    return c.serverUtilisation() == null ? "-"
+        : String.format(Locale.ROOT, "%.0f %%", 100 * c.serverUtilisation());
+  }
+
   /** "2 / 3": instances at steady load and at the peak. */
   static String instances(Candidate c) {
     return c.steadyInstances() + " / " + c.peakInstances();

@@ -15,7 +15,7 @@ import java.util.Locale;
  * What {@code harness recommend} prints at the end, read from results.json only: the declared
  * traffic, the ranked table (rank with "=" for ties, instances steady / peak, monthly cost with its
  * range, $ per 1,000 inferences and per 1M output tokens, capacity per instance with its bracket,
- * per copy and per GPU, p99), the rejected candidates with their evidence, those not run, the
+ * per copy and per GPU, p99, the server-side utilisation there), the rejected candidates with their evidence, those not run, the
  * cold-start probes, and the decision in the words of a design review ("Ship g5.2xlarge × 2 (N+1
  * at steady load), autoscale to 3–4 ..."). Rates are shown per minute when every capacity is
  * below 10 requests/s, else per second. The figures read as in {@code summary.md} and {@code
@@ -52,7 +52,8 @@ public final class RecommendTable {
     }
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("rank", "candidate", "$/h", "instances", "$/month (range)", "$/1k inf",
-        "$/1M tok", u.label() + "/instance [bracket]", "per copy", "per GPU", "p99 ms"));
+        "$/1M tok", u.label() + "/instance [bracket]", "per copy", "per GPU", "p99 ms",
+        "utilisation"));
     for (Row row : ranked) {
       Candidate c = row.candidate();
       rows.add(List.of(
@@ -66,7 +67,8 @@ public final class RecommendTable {
           RecommendRows.capacity(c, u),
           RecommendRows.rate(c.perCopyRps(), u),
           RecommendRows.rate(c.perGpuRps(), u),
-          RecommendRows.millis(c.p99Millis())));
+          RecommendRows.millis(c.p99Millis()),
+          RecommendRows.utilisation(c)));
     }
     table(sb, rows);
     if (RecommendRows.anyTie(ranked)) {

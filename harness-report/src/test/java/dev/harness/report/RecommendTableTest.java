@@ -23,7 +23,8 @@ class RecommendTableTest {
       int steady, int peak, double monthly) {
     return new Candidate(name, name, 1, 1, 1.515, "2026-11-01", null, null, "passed", rank,
         rank, tied, new Range((point - 10) * MIN, point * MIN, (point + 10) * MIN), point * MIN,
-        point * MIN, 1340.0, 600.0, 80.0, 300.0, Map.of(), 0.1804, 0.3607,
+        point * MIN, 1340.0, 600.0, 80.0, 300.0, Map.of("cloudwatch.gpu_busy.mean", point / 200),
+        0.1804, 0.3607,
         new Range(monthly - 100, monthly, monthly + 100), steady, peak, null, null, null,
         "candidates/" + name, null);
   }
@@ -77,9 +78,11 @@ class RecommendTableTest {
     List<String> lines = text.lines().toList();
     int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("rank")).findFirst()
         .orElseThrow());
-    assertThat(lines.get(header)).contains("req/min/instance [bracket]", "$/month (range)");
+    assertThat(lines.get(header)).contains("req/min/instance [bracket]", "$/month (range)")
+        .endsWith("utilisation");
     assertThat(lines.get(header + 1)).startsWith("1     g5.2xlarge")
-        .contains("2 / 3", "2,948 (2,848–3,048)", "0.1804", "140 [130, 150]", "1,340");
+        .contains("2 / 3", "2,948 (2,848–3,048)", "0.1804", "140 [130, 150]", "1,340")
+        .endsWith("70 %");
     assertThat(lines.get(header + 2)).startsWith("=2    g5.4xlarge");
     assertThat(lines.get(header + 3)).startsWith("=2    g5.12xlarge");
     assertThat(text).contains("= tie: the monthly cost ranges overlap");
