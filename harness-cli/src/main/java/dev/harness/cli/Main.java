@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     footer = ExitCodes.HELP,
     subcommands = {RunCommand.class, CapacityCommand.class, RecommendCommand.class,
         ReportCommand.class, CompareCommand.class, PayloadsCommand.class, SimCommand.class,
-        DemoCommand.class,
+        DemoCommand.class, MetricsCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
