@@ -84,7 +84,7 @@ class CapacityAccuracyTest {
           "  final-duration: 10s",
           "  max-step-duration: 20s",
           "  warmup: 1s",
-          "  max-duration: 4m",
+          "  max-duration: 5m",
           "output: '" + dir + "'");
       LoadedPlan loaded = new PlanLoader(Map.of()).parse(yaml, dir.resolve("plan.yaml"),
           PlanOverrides.none());
