@@ -2,8 +2,10 @@ package dev.harness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.harness.capacity.SearchListener;
+import dev.harness.capacity.SearchOutcome;
 import dev.harness.config.LoadedPlan;
 import dev.harness.config.PlanLoader;
 import dev.harness.config.PlanOverrides;
@@ -97,8 +99,14 @@ class CapacityRunCloudWatchTest {
         }
       }, EngineListener.NONE);
 
+      assumeThat(report.outcome().status())
+          .as("the load generator fell behind twice (a busy machine)")
+          .isNotEqualTo(SearchOutcome.Status.GENERATOR_LIMITED);
       List<CapacityStep> steps = report.result().capacity().steps();
-      assertThat(steps).hasSize(2);
+      // two rungs; a rung the generator fell behind on (a busy machine) is measured once more,
+      // and every measured step, that one too, gets its own CloudWatch figures
+      assertThat(steps).filteredOn(s -> !"invalid".equals(s.verdict()))
+          .extracting(CapacityStep::offeredRps).containsExactly(20.0, 40.0);
       for (CapacityStep s : steps) {
         assertThat(s.serverMetrics().get("cloudwatch.gpu_busy.mean")).isCloseTo(0.4, within(1e-9));
         assertThat(s.serverMetrics().get("cloudwatch.ModelLatency.mean")) // µs → ms
@@ -106,7 +114,8 @@ class CapacityRunCloudWatchTest {
         // whole 1 s periods inside a 4 s window: at least 3
         assertThat(s.serverMetrics().get("cloudwatch.gpu_busy.n")).isBetween(3.0, 4.0);
       }
-      assertThat(notes).anyMatch(n -> n.startsWith("reading CloudWatch metrics for 2 step"));
+      assertThat(notes).anyMatch(n -> n.startsWith(
+          "reading CloudWatch metrics for " + steps.size() + " step"));
       assertThat(cloudWatch.getMetricDataRequests()).isNotEmpty();
     }
   }

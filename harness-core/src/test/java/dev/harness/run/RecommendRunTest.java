@@ -1,7 +1,9 @@
 package dev.harness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.harness.config.LoadedRecommendPlan;
 import dev.harness.config.PlanLoader;
 import dev.harness.config.PlanOverrides;
@@ -15,11 +17,16 @@ import dev.harness.sim.SimProfile;
 import dev.harness.sim.SimProfiles;
 import dev.harness.testing.RefusedPort;
 import dev.harness.time.NanoClock;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -154,6 +161,88 @@ class RecommendRunTest {
         .isEqualTo("capacity");
   }
 
+  /**
+   * A loopback endpoint that answers, after a first success, {@code failures} requests of every
+   * {@code period} with {@code status} and the rest with 200: a server whose failures are known
+   * by construction.
+   */
+  private static HttpServer failing(int failures, int period, int status) throws Exception {
+    HttpServer server = HttpServer.create(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    AtomicLong count = new AtomicLong();
+    server.createContext("/v1/score", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      long n = count.getAndIncrement();
+      int code = n > 0 && n % period < failures ? status : 200;
+      byte[] body = (code == 200 ? "{\"score\": 0.5}" : "{\"error\": \"no\"}")
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(code, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.start();
+    return server;
+  }
+
+  private static final String SHORT_SEARCH = """
+      slo:
+        objectives: [{metric: e2e, percentile: p90, threshold: 200ms}]
+      capacity: {start-rate: 4, min-rate: 4, trial-duration: 2s, final-duration: 2s,
+                 max-step-duration: 3s, warmup: 1s, cooldown-timeout: 5s, max-duration: 30s}
+      """;
+
+  @Test
+  void anEndpointThatThrottlesMostRequestsAtTheLowestRateIsRejectedAsThrottled()
+      throws Exception {
+    HttpServer server = failing(2, 3, 429); // two requests in three answered 429
+    try {
+      RecommendRun.Report report = recommend(TRAFFIC + SHORT_SEARCH + """
+          candidates:
+            - name: throttling
+              instance-type: c6i.xlarge
+              target: {protocol: http, url: 'http://127.0.0.1:%d/v1/score'}
+          """.formatted(server.getAddress().getPort()));
+
+      CandidateOutcome c = report.ranking().rejected().get(0);
+      assertThat(c.rejection().reason()).as(c.rejection().evidence())
+          .isEqualTo(RejectionReason.THROTTLED);
+      Matcher m = Pattern.compile("(\\d+) of (\\d+) requests throttled at 4\\.00 requests/s")
+          .matcher(c.rejection().evidence());
+      assertThat(m.matches()).as(c.rejection().evidence()).isTrue();
+      double share = Double.parseDouble(m.group(1)) / Double.parseDouble(m.group(2));
+      assertThat(share).as("share throttled").isBetween(0.5, 0.8);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void anEndpointThatFailsOneRequestInTwentyIsRejectedForItsErrorRate() throws Exception {
+    // 5 % of requests answered 500: within the p90 objective's 10 %, five times the 1 % allowed
+    HttpServer server = failing(1, 20, 500);
+    try {
+      RecommendRun.Report report = recommend(TRAFFIC + SHORT_SEARCH + """
+          candidates:
+            - name: failing
+              instance-type: c6i.xlarge
+              target: {protocol: http, url: 'http://127.0.0.1:%d/v1/score'}
+          """.formatted(server.getAddress().getPort()));
+
+      CandidateOutcome c = report.ranking().rejected().get(0);
+      assertThat(c.rejection().reason()).as(c.rejection().evidence())
+          .isEqualTo(RejectionReason.ERROR_RATE);
+      Matcher m = Pattern.compile("(\\d+\\.\\d) % of requests failed (?:at [\\d.]+ requests/s|"
+          + "\\(.*\\) before any open-loop step), allowed 1\\.0 % \\(n = (\\d+)\\).*")
+          .matcher(c.rejection().evidence());
+      assertThat(m.matches()).as(c.rejection().evidence()).isTrue();
+      assertThat(Double.parseDouble(m.group(1))).as("per cent failed").isBetween(3.0, 8.0);
+    } finally {
+      server.stop(0);
+    }
+  }
+
   @Test
   void aTargetNobodyListensOnIsRejectedForNoSuccessfulRequest() throws Exception {
     RefusedPort refused = new RefusedPort();
@@ -211,6 +300,9 @@ class RecommendRunTest {
             target: {protocol: http, url: 'http://sim/v1/score'}
         """.formatted(fast, slow), listener);
 
+    assumeThat(report.ranking().rejected())
+        .as("the load generator fell behind (a busy machine)")
+        .noneMatch(c -> c.rejection().reason() == RejectionReason.GENERATOR_LIMITED);
     assertThat(events).hasSize(4);
     assertThat(events.subList(0, 3)).containsExactly("start 1/2 fast", "end fast passed",
         "start 2/2 slow");
