@@ -206,6 +206,8 @@ class RecommendRunTest {
           """.formatted(server.getAddress().getPort()));
 
       CandidateOutcome c = report.ranking().rejected().get(0);
+      assumeThat(c.rejection().reason()).as("the load generator fell behind (a busy machine)")
+          .isNotEqualTo(RejectionReason.GENERATOR_LIMITED);
       assertThat(c.rejection().reason()).as(c.rejection().evidence())
           .isEqualTo(RejectionReason.THROTTLED);
       Matcher m = Pattern.compile("(\\d+) of (\\d+) requests throttled at 4\\.00 requests/s")
@@ -231,6 +233,8 @@ class RecommendRunTest {
           """.formatted(server.getAddress().getPort()));
 
       CandidateOutcome c = report.ranking().rejected().get(0);
+      assumeThat(c.rejection().reason()).as("the load generator fell behind (a busy machine)")
+          .isNotEqualTo(RejectionReason.GENERATOR_LIMITED);
       assertThat(c.rejection().reason()).as(c.rejection().evidence())
           .isEqualTo(RejectionReason.ERROR_RATE);
       Matcher m = Pattern.compile("(\\d+\\.\\d) % of requests failed (?:at [\\d.]+ requests/s|"
