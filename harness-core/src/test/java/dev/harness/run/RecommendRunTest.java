@@ -193,21 +193,29 @@ class RecommendRunTest {
                  max-step-duration: 3s, warmup: 1s, cooldown-timeout: 5s, max-duration: 30s}
       """;
 
+  /**
+   * The one candidate {@code name} against {@code server}, searched briefly: its rejection (the
+   * test is skipped when the generator, not the endpoint, was the limit).
+   */
+  private CandidateOutcome onlyRejected(HttpServer server, String name) throws Exception {
+    RecommendRun.Report report = recommend(TRAFFIC + SHORT_SEARCH + """
+        candidates:
+          - name: %s
+            instance-type: c6i.xlarge
+            target: {protocol: http, url: 'http://127.0.0.1:%d/v1/score'}
+        """.formatted(name, server.getAddress().getPort()));
+    CandidateOutcome c = report.ranking().rejected().get(0);
+    assumeThat(c.rejection().reason()).as("the load generator fell behind (a busy machine)")
+        .isNotEqualTo(RejectionReason.GENERATOR_LIMITED);
+    return c;
+  }
+
   @Test
   void anEndpointThatThrottlesMostRequestsAtTheLowestRateIsRejectedAsThrottled()
       throws Exception {
     HttpServer server = failing(2, 3, 429); // two requests in three answered 429
     try {
-      RecommendRun.Report report = recommend(TRAFFIC + SHORT_SEARCH + """
-          candidates:
-            - name: throttling
-              instance-type: c6i.xlarge
-              target: {protocol: http, url: 'http://127.0.0.1:%d/v1/score'}
-          """.formatted(server.getAddress().getPort()));
-
-      CandidateOutcome c = report.ranking().rejected().get(0);
-      assumeThat(c.rejection().reason()).as("the load generator fell behind (a busy machine)")
-          .isNotEqualTo(RejectionReason.GENERATOR_LIMITED);
+      CandidateOutcome c = onlyRejected(server, "throttling");
       assertThat(c.rejection().reason()).as(c.rejection().evidence())
           .isEqualTo(RejectionReason.THROTTLED);
       Matcher m = Pattern.compile("(\\d+) of (\\d+) requests throttled at 4\\.00 requests/s")
@@ -225,16 +233,7 @@ class RecommendRunTest {
     // 5 % of requests answered 500: within the p90 objective's 10 %, five times the 1 % allowed
     HttpServer server = failing(1, 20, 500);
     try {
-      RecommendRun.Report report = recommend(TRAFFIC + SHORT_SEARCH + """
-          candidates:
-            - name: failing
-              instance-type: c6i.xlarge
-              target: {protocol: http, url: 'http://127.0.0.1:%d/v1/score'}
-          """.formatted(server.getAddress().getPort()));
-
-      CandidateOutcome c = report.ranking().rejected().get(0);
-      assumeThat(c.rejection().reason()).as("the load generator fell behind (a busy machine)")
-          .isNotEqualTo(RejectionReason.GENERATOR_LIMITED);
+      CandidateOutcome c = onlyRejected(server, "failing");
       assertThat(c.rejection().reason()).as(c.rejection().evidence())
           .isEqualTo(RejectionReason.ERROR_RATE);
       Matcher m = Pattern.compile("(\\d+\\.\\d) % of requests failed (?:at [\\d.]+ requests/s|"
